@@ -1,0 +1,31 @@
+"""Write files atomically: a temporary file beside the target, then a rename.
+
+A reader never sees half a report, and a failed write leaves the old file intact.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_with(path, lambda handle: handle.write(data))
+
+
+def write_with(path: str | Path, writer: Callable) -> None:
+    """Call writer(binary file handle) on a temporary file, then move it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            writer(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

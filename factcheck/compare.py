@@ -1,0 +1,122 @@
+"""Compare what the sources say about each fact: outcome, consensus, outliers.
+
+Two statements conflict when their intervals, each widened by half the rule's
+tolerance, do not overlap (values in different units are never compared). A fact is
+`conflict` when any two statements conflict (within one source too: a source that
+contradicts itself), `consistent` when two or more sources state it and all agree,
+`single-source` when one source states it, `unparseable` when a cue matched but no
+value could be read anywhere, and `not-stated` otherwise.
+
+The consensus is the statement agreed with by the most sources, if that is more than
+half of the sources stating the fact; outliers are the sources with a statement
+that disagrees with it.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from itertools import combinations
+
+from . import kinds
+from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Value
+
+
+def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
+    by_rule: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_rule.setdefault(mention.rule, []).append(mention)
+    return [compare_fact(rule, by_rule.get(rule.id, [])) for rule in rules]
+
+
+def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
+    statements = tuple(m for m in mentions if m.value is not None)
+    unread = tuple(m for m in mentions if m.value is None)
+    agree = lambda a, b: _agree(a, b, rule.tolerance)  # noqa: E731
+    conflicts = tuple(
+        (i, j) for (i, a), (j, b) in combinations(enumerate(statements), 2)
+        if a.value.comparable_with(b.value) and not agree(a.value, b.value)
+    )
+    sources = tuple(dict.fromkeys(m.source for m in statements))
+    consensus = _consensus(statements, sources, agree)
+    return Fact(
+        rule=rule,
+        outcome=_outcome(statements, unread, sources, conflicts),
+        statements=statements,
+        unread=unread,
+        consensus=consensus,
+        outliers=_disagreeing(statements, consensus.value if consensus else None, agree),
+        against_expected=_disagreeing(statements, rule.expected.value if rule.expected else None, agree),
+        self_contradictions=tuple(dict.fromkeys(
+            statements[i].source for i, j in conflicts if statements[i].source == statements[j].source)),
+        conflicts=conflicts,
+    )
+
+
+def _agree(a: Value, b: Value, tolerance: float) -> bool:
+    return a.agrees_with(b, tolerance)
+
+
+def _outcome(statements, unread, sources, conflicts) -> Outcome:
+    if conflicts:
+        return Outcome.CONFLICT
+    if len(sources) >= 2:
+        return Outcome.CONSISTENT
+    if sources:
+        return Outcome.SINGLE_SOURCE
+    return Outcome.UNPARSEABLE if unread else Outcome.NOT_STATED
+
+
+def _consensus(statements, sources, agree) -> Consensus | None:
+    if len(sources) < 2:
+        return None
+    best: tuple[int, Mention, tuple[str, ...]] | None = None
+    for mention in statements:
+        backers = tuple(s for s in sources if any(
+            m.source == s and m.value.comparable_with(mention.value) and agree(m.value, mention.value)
+            for m in statements))
+        if best is None or len(backers) > best[0]:
+            best = (len(backers), mention, backers)
+    count, mention, backers = best
+    if count * 2 <= len(sources):
+        return None
+    return Consensus(mention.value, backers)
+
+
+def _disagreeing(statements, reference: Value | None, agree) -> tuple[str, ...]:
+    if reference is None:
+        return ()
+    return tuple(dict.fromkeys(
+        m.source for m in statements if m.value.comparable_with(reference) and not agree(m.value, reference)))
+
+
+def findings(facts: Iterable[Fact]) -> list[Finding]:
+    """What a reviewer must look at: conflicts, contradicted expectations, self-contradictions."""
+    result: list[Finding] = []
+    for fact in facts:
+        rule, describe = fact.rule, kinds.get(fact.rule.kind).describe
+        cross = [(i, j) for i, j in fact.conflicts if fact.statements[i].source != fact.statements[j].source]
+        if cross:
+            involved = sorted({k for pair in cross for k in pair})
+            statements = tuple(fact.statements[k] for k in involved)
+            values = "; ".join(f"{m.source}: {describe(m.value)}" for m in statements)
+            result.append(_finding(FindingType.CONFLICT, rule, tuple(dict.fromkeys(m.source for m in statements)),
+                                   f"sources disagree on {rule.id}: {values}", statements))
+        for source in fact.against_expected:
+            statements = tuple(m for m in fact.statements if m.source == source)
+            said = ", ".join(describe(m.value) for m in statements)
+            result.append(_finding(FindingType.EXPECTED_MISMATCH, rule, (source,),
+                                   f"{source} says {said}; expected {describe(rule.expected.value)}", statements))
+        for source in fact.self_contradictions:
+            statements = tuple(m for m in fact.statements if m.source == source)
+            said = " vs ".join(f"{describe(m.value)} (line {m.line})" for m in statements)
+            result.append(_finding(FindingType.SELF_CONTRADICTION, rule, (source,),
+                                   f"{source} contradicts itself on {rule.id}: {said}", statements))
+    return result
+
+
+def _finding(kind: FindingType, rule: Rule, sources: tuple[str, ...], message: str, statements) -> Finding:
+    # The id names what the finding is about, never its row or its wording, so a
+    # reviewer's decision can follow it from one run to the next.
+    key = "|".join([kind.value, rule.id] + ([] if kind is FindingType.CONFLICT else sorted(sources)))
+    fid = hashlib.sha1(key.encode()).hexdigest()[:12]
+    return Finding(fid, kind, rule.id, rule.severity, sources, message, statements)

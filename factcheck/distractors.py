@@ -1,0 +1,69 @@
+"""Numbers that sit beside a fact without being it, recognised from their surroundings.
+
+Each check looks at the words around a candidate value and returns a penalty and a
+reason, so `explain` can say why "(55%)", "study 2", "Coulter-Scott, 55," or "a study
+in 2019" lost. A penalty of REJECT removes the candidate outright.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Value
+
+REJECT = 1.0
+Check = Callable[[str, int, int, Value], "tuple[float, str] | None"]
+
+_FOOTNOTE_BEFORE = re.compile(r"(?:\b(?:study|studies|ref|reference|footnote|note|source)s?\s*|\[|\^|[A-Za-z.:;)](?=$))$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$|\baged?\s*$)")
+_AGE_AFTER = re.compile(r"^(?:,\s*(?:who|a|an|the|lives|started|says|said|is|was)\b|-?\s*years?[- ]old|-year)")
+_STUDY_BEFORE = re.compile(r"\b(?:study|studies|trial|trials|survey|report|paper|review|analysis|published|et al\.?)\s*(?:in|from|of|published in|conducted in|,)?\s*$", re.I)
+_STUDY_AFTER = re.compile(r"^\s*(?:study|trial|survey|paper|review|analysis|report)\b", re.I)
+
+
+def footnote(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A small number glued to a word, after 'study'/'[', or alone in parentheses."""
+    if value.kind != "count":
+        return None
+    before, after = text[max(0, start - 20) : start], text[end : end + 3]
+    if before.endswith("(") and after.startswith(")"):
+        return REJECT, "a number alone in parentheses, read as a footnote marker"
+    if _FOOTNOTE_BEFORE.search(before) and not after[:1].isalpha():
+        return REJECT, "a number right after 'study', '[' or a word, read as a footnote marker"
+    return None
+
+
+def age(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """'Christa Coulter-Scott, 55, started ...', 'aged 54', '54-year-old'."""
+    if value.kind not in ("count", "duration"):
+        return None
+    before, after = text[max(0, start - 30) : start], text[end : end + 12]
+    if _AGE_BEFORE.search(before) and (_AGE_AFTER.search(after) or "aged" in before.lower()):
+        return REJECT, "a number after a name, read as a person's age"
+    if value.kind == "count" and _AGE_AFTER.search(after) and "year" in after:
+        return REJECT, "'N years old', read as a person's age"
+    return None
+
+
+def parenthesised(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """'(55%)' after a phrase usually reports a breakdown, not the headline figure."""
+    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
+        return 0.5, "in parentheses, as demographic or citation figures usually are"
+    return None
+
+
+def study_year(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """'a study in 2019 found', 'a 2019 trial': the year of a study, not of the fact."""
+    if value.kind != "date":
+        return None
+    if _STUDY_BEFORE.search(text[max(0, start - 30) : start]) or _STUDY_AFTER.search(text[end : end + 12]):
+        return 0.5, "reads as the year of a study or publication"
+    return None
+
+
+CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year)
+
+
+def assess(text: str, start: int, end: int, value: Value) -> list[tuple[float, str]]:
+    """Every distractor check that fires for the value at text[start:end]."""
+    return [hit for check in CHECKS if (hit := check(text, start, end, value))]

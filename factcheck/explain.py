@@ -1,0 +1,29 @@
+"""Why each sentence was or was not read as a statement of one rule's fact."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .extract import AnalysedDocument, examine
+from .model import Document, Mention, Rule, Sentence
+
+
+@dataclass(frozen=True)
+class Examined:
+    """A sentence with a cue of the rule: the mention it makes, or why it makes none."""
+
+    source: str
+    sentence: Sentence
+    mention: Mention | None
+    verdict: str
+
+
+def explain(documents: Iterable[Document], rule: Rule) -> list[Examined]:
+    examined = []
+    for document in documents:
+        doc = AnalysedDocument.of(document)
+        for sentence, text in zip(document.sentences, doc.texts):
+            mention, verdict = examine(doc, sentence, text, rule)
+            if verdict != "no cue":
+                examined.append(Examined(document.source.id, sentence, mention, verdict))
+    return examined

@@ -1,0 +1,169 @@
+"""Find the statements each source makes about each rule's fact.
+
+A sentence speaks of a fact when it holds one of the rule's cues, its subject is
+named in it or in the `subject_window` sentences before it (so "It was approved in
+2019" after "The brand name is Spravato" counts), and, when the rule lists
+required context, one of those terms. Every value of the rule's kind in the
+sentence is a candidate; the one the cue governs wins:
+
+    score = 1
+          - 0.04 per word between the value and the nearest cue (at most 15 words)
+          - 0.3 when a clause boundary separates them
+          - the penalties of factcheck.distractors (footnotes, ages, study years, ...)
+    rejected: a value more than the rule's `max_distance` words (10) from any cue,
+              a value nearer to an excluded context term than to a required one,
+              or in another unit than the rule's `unit`.
+
+Every candidate is kept with its score and reasons, for `factcheck explain`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import distractors, kinds
+from .match import PhraseMatch, TokenizedText, find_phrases
+from .model import Candidate, Document, Mention, Rule, Sentence, Span
+
+SUBJECT_THRESHOLD = 90.0
+WORD_PENALTY = 0.04
+MAX_WORD_PENALTY = 15
+CLAUSE_PENALTY = 0.3
+MIN_SCORE = 0.2
+_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|where|although)\b|\s(?:but|whereas|while)\s")
+
+
+@dataclass
+class AnalysedDocument:
+    """A document with each sentence tokenized once, shared by all rules."""
+
+    document: Document
+    texts: list[TokenizedText]
+
+    @classmethod
+    def of(cls, document: Document) -> "AnalysedDocument":
+        return cls(document, [TokenizedText(s.text) for s in document.sentences])
+
+
+def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mention]:
+    """All mentions of all rules in all documents, ordered by rule, then source, then line."""
+    analysed = [AnalysedDocument.of(d) for d in documents]
+    rules = list(rules)
+    return [m for rule in rules for doc in analysed for m in mentions_in(doc, rule)]
+
+
+def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
+    found = []
+    for sentence, text in zip(doc.document.sentences, doc.texts):
+        mention, _ = examine(doc, sentence, text, rule)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def examine(doc: AnalysedDocument, sentence: Sentence, text: TokenizedText, rule: Rule) -> tuple[Mention | None, str]:
+    """The mention this sentence makes of the rule's fact, or None and why not."""
+    cues = find_phrases(text, rule.cues, rule.cue_threshold)
+    if not cues:
+        return None, "no cue"
+    subject = _subject(doc, sentence, text, rule)
+    if subject is None:
+        return None, f"cue {cues[0].phrase!r} matched, but the subject is not named in it or the {rule.subject_window} sentence(s) before"
+    context = find_phrases(text, rule.require + rule.exclude, rule.cue_threshold)
+    if rule.require and not any(m.phrase in rule.require for m in context):
+        return None, f"cue {cues[0].phrase!r} matched, but none of the required context {list(rule.require)}"
+    candidates = _rank(sentence, text, rule, kinds.get(rule.kind), cues, context)
+    return _mention(doc, sentence, rule, cues, subject, candidates), "mention"
+
+
+def _subject(doc: AnalysedDocument, sentence: Sentence, text: TokenizedText, rule: Rule) -> str | None:
+    """Where the subject is named: this sentence, or one of the few before it."""
+    if find_phrases(text, rule.subject, SUBJECT_THRESHOLD):
+        return "named in the sentence"
+    for back in range(1, rule.subject_window + 1):
+        index = sentence.index - back
+        if index < 0:
+            break
+        hits = find_phrases(doc.texts[index], rule.subject, SUBJECT_THRESHOLD)
+        if hits:
+            earlier = doc.document.sentences[index]
+            return f"'{hits[0].phrase}' named {back} sentence(s) before, line {earlier.line}"
+    return None
+
+
+def _rank(sentence, text, rule, kind, cues, context) -> list[Candidate]:
+    scored = [_score(sentence.text, text, rule, found, cues, context) for found in kind.find(sentence.text)]
+    best = max((c for c in scored if c[1] > MIN_SCORE), key=lambda c: c[1], default=None)
+    ranked = []
+    for found, score, reasons in scored:
+        chosen = best is not None and found is best[0]
+        if not chosen and score > MIN_SCORE and best is not None:
+            reasons = reasons + (f"lower score than '{best[0].value.raw}' ({score:.2f} < {best[1]:.2f})",)
+        elif not chosen and score <= MIN_SCORE:
+            reasons = reasons + ("rejected",)
+        ranked.append(Candidate(found.value, found.span, round(score, 3), chosen, reasons))
+    return ranked
+
+
+def _score(sentence_text, text, rule, found, cues, context):
+    start, end = found.span.start, found.span.end
+    first, last = text.token_at(start), max(text.token_at(end - 1), text.token_at(start))
+    cue, distance = _nearest(cues, first, last)
+    score = 1.0 - WORD_PENALTY * min(distance, MAX_WORD_PENALTY)
+    reasons = [f"{distance} word(s) from cue '{cue.phrase}'" if distance else f"next to cue '{cue.phrase}'"]
+    if distance > rule.max_distance:
+        score = 0.0
+        reasons.append(f"farther from the cue than max_distance ({rule.max_distance} words)")
+    if _clause(sentence_text, start) != _clause(sentence_text, cue.start):
+        score -= CLAUSE_PENALTY
+        reasons.append("a clause boundary separates it from the cue")
+    if context:
+        term, _ = _nearest(context, first, last)
+        if term.phrase in rule.exclude:
+            score = 0.0
+            reasons.append(f"nearest context is the excluded '{term.phrase}'")
+        else:
+            reasons.append(f"near required context '{term.phrase}'")
+    if rule.unit and found.value.unit != rule.unit:
+        score = 0.0
+        reasons.append(f"unit {found.value.unit} is not the rule's unit {rule.unit}")
+    for penalty, reason in distractors.assess(sentence_text, start, end, found.value):
+        score -= penalty
+        reasons.append(reason)
+    return found, max(score, 0.0), tuple(reasons)
+
+
+def _nearest(matches: list[PhraseMatch], first: int, last: int) -> tuple[PhraseMatch, int]:
+    """The match closest to tokens first..last, and its distance in words."""
+
+    def distance(m: PhraseMatch) -> int:
+        if m.last_token < first:
+            return first - m.last_token - 1
+        if m.first_token > last:
+            return m.first_token - last - 1
+        return 0
+
+    best = min(matches, key=lambda m: (distance(m), -m.score))
+    return best, distance(best)
+
+
+def _clause(text: str, offset: int) -> int:
+    return sum(1 for b in _CLAUSE.finditer(text, 0, offset))
+
+
+def _mention(doc, sentence, rule, cues, subject, candidates) -> Mention:
+    chosen = next((c for c in candidates if c.chosen), None)
+    offset = sentence.start + (chosen.span.start if chosen else 0)
+    line, column = doc.document.locate(offset)
+    if chosen:
+        why = f"'{chosen.value.raw}' chosen: " + "; ".join(chosen.reasons)
+    elif candidates:
+        why = f"no value taken: all {len(candidates)} {rule.kind} value(s) were rejected"
+    else:
+        why = f"a cue matched but the sentence holds no {rule.kind} value"
+    return Mention(
+        rule=rule.id, source=doc.document.source.id, sentence=sentence, line=line, column=column,
+        cues=tuple(dict.fromkeys(c.phrase for c in cues)), subject=subject,
+        candidates=tuple(candidates), why=why,
+    )

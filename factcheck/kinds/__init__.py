@@ -1,0 +1,78 @@
+"""Value kinds: what sort of value a rule's fact is, and how to read it from prose.
+
+Each kind is a module with the same small contract (see `Kind`): `NAME`, `ALIASES`,
+`UNIT`, `find(text)`, `parse(text)`, `describe(value)`, `tolerance(spec)`. Its module
+docstring is its user documentation: what it reads, its canonical unit, its qualifiers,
+and how a bare number or a tolerance is taken.
+
+| kind       | aliases         | canonical unit                         | bare number / tolerance number |
+|------------|-----------------|----------------------------------------|--------------------------------|
+| `date`     | year, decade    | ordinal days (`date.toordinal()`)      | a year / years (× 365.25 days) |
+| `percent`  | percentage      | percent                                | percent / percentage points    |
+| `count`    | number          | count                                  | items / items                  |
+| `duration` |                 | second                                 | minutes / minutes              |
+| `dose`     | dosage          | mg (Value.unit "mg/kg", "mg", ...)     | mg/kg / the value's unit       |
+
+Shared pieces: `qualifiers` (about, nearly, over, up to, at least, under) and `common`
+(number words, unit words, the year test `count` and `date` share, formatting).
+"""
+from __future__ import annotations
+
+import difflib
+from types import ModuleType
+from typing import Protocol
+
+from ..model import Found, Value
+from . import count, date, dose, duration, percent
+
+
+class Kind(Protocol):
+    """What every kind module provides (modules satisfy this protocol structurally)."""
+
+    NAME: str
+    ALIASES: tuple[str, ...]
+    UNIT: str
+
+    def find(self, text: str) -> list[Found]: ...
+
+    def parse(self, text: str) -> Value | None: ...
+
+    def describe(self, value: Value) -> str: ...
+
+    def tolerance(self, spec: object) -> float: ...
+
+
+KINDS: dict[str, ModuleType] = {
+    "date": date,
+    "year": date,
+    "decade": date,
+    "percent": percent,
+    "percentage": percent,
+    "count": count,
+    "number": count,
+    "duration": duration,
+    "dose": dose,
+    "dosage": dose,
+}
+
+
+class UnknownKindError(ValueError):
+    """A rule names a kind that does not exist."""
+
+
+def names() -> list[str]:
+    """The primary kind names, sorted (aliases left out)."""
+    return sorted({module.NAME for module in KINDS.values()})
+
+
+def get(name: str) -> Kind:
+    """The kind module for a name or alias (case and surrounding spaces ignored)."""
+    key = str(name).strip().lower()
+    try:
+        return KINDS[key]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    close = difflib.get_close_matches(key, list(KINDS), n=1, cutoff=0.6)
+    known = ", ".join(f"{n} ({', '.join(KINDS[n].ALIASES)})" if KINDS[n].ALIASES else n for n in names())
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise UnknownKindError(f"unknown value kind {name!r}; known kinds: {known}{hint}")

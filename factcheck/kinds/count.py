@@ -1,0 +1,167 @@
+"""count — how many of something: a whole number, in digits or words.
+
+Reads
+    "403", "1,500", "ten", "thirty-nine", "twenty-one", "a dozen", "half a dozen",
+    "two hundred", "21 million", "1.5 million" (decimals only with a scale word);
+    ranges "4-6", "4–6", "three to six", "one or two", "15 or 20", "between 2 and 3";
+    any qualifier of `factcheck.kinds.qualifiers` before it ("at least two",
+    "more than 50", "up to 30") and "or more" / "or fewer" / "+" after it ("two or more").
+
+Canonical unit
+    `count`. Minimum 0, no maximum: "two or more" is [2, ∞), "at least two" is [2, ∞),
+    "up to 30" is [0, 30], "over 50" is (50, ∞), "about 40" is [38, 42].
+    A descending pair ("from 10 to 5") is a change, not a range: it gives two values.
+    An ascending "from 4 to 6" reads as the range [4, 6].
+
+Leaves alone (another kind's number, or not a count at all)
+    - a number followed by a percent sign/word, a time unit ("2 weeks", "24 hours",
+      "one-hour", "55-year-old"), a mass or dose unit ("35mg", "1 kg", "70kg") or another
+      measurement unit ("5 km", "10 am", "5000 rupees");
+    - a plausible year: a four-digit 1500–2100 number that `factcheck.kinds.common.is_year`
+      accepts ("in 2019", "2019–2021", "since 1990") — exactly the years the `date` kind
+      reports. "2000 patients", "over 2000", "Rs. 2000" are counts or money, not years;
+    - a day of a month ("February 15, 2000", "15 February 2000", "Aug. 3, 2020"),
+      a decimal ("0.5"), an ordinal ("15th"), a number with a leading zero ("019"),
+      digits glued to other digits by - / . : (IDs, phone numbers, dates, times:
+      "UBI 605-019-306", "555-1234", "10:41"), money ("$5", "Rs. 5000");
+    - a number word that is not a count: hyphenated to a word ("one-on-one", "two-thirds",
+      "one-time"), before a fraction ("one third of"), or the pronoun "one" ("no one",
+      "one another", "one’s", "the little one").
+
+Examples
+    "Thirty-nine studies looked at ketamine, 10 looked at memantine"
+                                         -> Thirty-nine (39), 10
+    "failure to respond to two or more treatment modalities"
+                                         -> two or more [2, ∞)   qualifier "at least"
+    "an initial series of 4-6 treatments" -> 4-6 [4, 6]          granularity "range"
+    "over 21 million adults"              -> over 21 million (21000000, ∞)
+    "six one-hour ketamine infusion sessions over six weeks" -> six (6)
+    "It was approved in 2019"            -> nothing
+
+Tolerance
+    A plain number of items: `tolerance: 1` lets 4 agree with 5. There is no relative
+    tolerance ("10%" is an error).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Found, Span, Value
+from . import qualifiers as q
+from .common import (
+    CURRENCY_BEFORE, DASH, MEASURE_AFTER, MONTH_AFTER, MONTH_BEFORE, NUMBER, NUMBER_START,
+    fmt_number, interval_text, is_integral, is_year, parse_number, parse_phrase, plausible_year, split_spec,
+)
+
+NAME = "count"
+ALIASES: tuple[str, ...] = ("number",)
+UNIT = "count"
+MINIMUM = 0.0
+
+_PATTERN = re.compile(
+    NUMBER_START
+    + q.prefix()
+    + r"(?:"
+    + rf"between\s+(?P<ba>{NUMBER})\s+and\s+(?P<bb>{NUMBER})"
+    + rf"|(?P<a>{NUMBER})(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER})"
+    + rf"|(?P<v>{NUMBER})"
+    + r")"
+    + q.postfix()
+    + r"(?!\w)",
+    re.IGNORECASE,
+)
+_GLUED_BEFORE = re.compile(r"\d(?:\.|\s?[-/:–]\s?)$")
+_GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d)")
+_HYPHEN_WORD_AFTER = re.compile(r"^-[^\W\d_]")
+_HALF_AFTER = re.compile(r"^\s+and\s+a\s+half(?!\w)", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"^[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b)", re.IGNORECASE)
+_PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
+
+
+def find(text: str) -> list[Found]:
+    """Every count in the text, in order, leaving other kinds' numbers alone."""
+    found: list[Found] = []
+    for match in _PATTERN.finditer(text):
+        found.extend(_read(match))
+    return found
+
+
+def _read(match: re.Match[str]) -> list[Found]:
+    groups = ("v",) if match.group("v") else ("ba", "bb") if match.group("ba") else ("a", "b")
+    text, first, last = match.string, match.start(groups[0]), match.end(groups[-1])
+    if not all(_is_count_token(match.group(g)) for g in groups) or _belongs_elsewhere(text, first, last, match):
+        return []
+    numbers = [parse_number(match.group(g)) for g in groups]
+    if len(groups) == 2 and _scaled(match.group(groups[1])) and not _scaled(match.group(groups[0])):
+        numbers[0] *= numbers[1] / parse_number(match.group(groups[1]).split()[0])  # "2 to 3 million"
+    qualifier = q.canonical(match.group("qual")) or q.postfix_canonical(match.group("post"))
+    if len(numbers) == 1:
+        return [_found(match.group(0), match.start(), match.end(), numbers[0], numbers[0], qualifier, "exact")]
+    a, b = numbers
+    if a <= b:
+        return [_found(match.group(0), match.start(), match.end(), a, b, qualifier, "range")]
+    a_end, b_start = match.end(groups[0]), match.start(groups[1])
+    return [
+        _found(text[match.start() : a_end], match.start(), a_end, a, a, q.canonical(match.group("qual")), "exact"),
+        _found(text[b_start : match.end()], b_start, match.end(), b, b, q.postfix_canonical(match.group("post")), "exact"),
+    ]
+
+
+def _scaled(token: str) -> bool:
+    return len(token.split()) > 1 and token.split()[-1].lower() in ("thousand", "million", "billion")
+
+
+def _is_count_token(token: str) -> bool:
+    """Whole, written without a leading zero, and with decimals only before a scale word."""
+    if token[:1] == "0" and len(token) > 1 and token[1:2].isdigit():
+        return False
+    if "." in token and not _scaled(token):
+        return False
+    return is_integral(parse_number(token))
+
+
+def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether the number(s) at text[start:end] are a year, a date, a measure, an ID or money."""
+    before, after = text[max(0, start - 24) : start], text[end : end + 40]
+    numbers = [match.group(g) for g in ("v", "a", "b", "ba", "bb") if match.group(g)]
+    if any(plausible_year(n) for n in numbers) and is_year(text, start, end):
+        return True
+    if MEASURE_AFTER.match(after) or MEASURE_AFTER.match(text, match.end()) or _HALF_AFTER.match(after):
+        return True  # "two weeks", "two or more weeks", "5+ years", "one and a half hours"
+    if _HYPHEN_WORD_AFTER.match(after) or _FRACTION_AFTER.match(after):
+        return True
+    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after) or CURRENCY_BEFORE.search(before):
+        return True
+    if _PHONE.fullmatch(text[start:end]):
+        return True
+    if len(numbers) == 1 and numbers[0].isdigit() and int(numbers[0]) <= 31:
+        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
+            return True
+    if numbers[0].lower() == "one" and (_PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(after)):
+        return True
+    return False
+
+
+def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str) -> Found:
+    lo, hi = q.bounds(low, high, qualifier, MINIMUM)
+    return Found(Value(NAME, raw, lo, hi, UNIT, qualifier, granularity), Span(start, end))
+
+
+def parse(text: str | float) -> Value | None:
+    """'2', 'two or more', 'at least two', 'three to six', '21 million', or a plain number."""
+    return parse_phrase(text, find, lambda v, raw: Value(NAME, raw, v, v, UNIT))
+
+
+def describe(value: Value) -> str:
+    """'2', '≥ 2', '3–6', '≤ 30', '> 21,000,000', '38–42'."""
+    return interval_text(value.low, value.high, value.qualifier, lambda x: fmt_number(x, thousands=True), MINIMUM)
+
+
+def tolerance(spec: str | float | None) -> float:
+    """A number of items: 1, '1'. Relative tolerances ('10%') are refused."""
+    number, unit = split_spec(spec, NAME, "1")
+    if unit:
+        raise ValueError(f"a count tolerance is a plain number of items (e.g. 1), not {spec!r}")
+    return number

@@ -1,0 +1,67 @@
+"""Markdown: the prose a reader sees, keeping each run's line and column.
+
+Headings, list markers, block quotes, emphasis, inline code ticks, link targets,
+images, HTML comments and tags are dropped; fenced code blocks and front matter are
+skipped. Positions stay exact because text is copied run by run, never rewritten.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Readable, TextBuilder
+
+_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)*")
+# Markup inside a line, removed but never shifting the text around it.
+_MARKUP = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)"  # image
+    r"|\]\([^)]*\)"  # link target, keeps the link text
+    r"|<!--.*?-->"  # comment on one line
+    r"|</?[A-Za-z][^>]*>"  # inline tag
+    r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|\["
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def read(content: str) -> Readable:
+    builder = TextBuilder()
+    lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    skip_until = _front_matter_end(lines)
+    fenced = False
+    in_comment = False
+    for number, line in enumerate(lines, start=1):
+        if number <= skip_until:
+            continue
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        if in_comment or line.lstrip().startswith("<!--") and "-->" not in line:
+            in_comment = "-->" not in line
+            builder.add_break("\n\n")
+            continue
+        if re.fullmatch(r"\s*(?:[-*_=]\s*){3,}", line):  # rule or setext underline
+            builder.add_break("\n\n")
+            continue
+        _add_line(builder, line, number)
+    return builder.build()
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.strip() in ("---", "..."):
+                return number
+    return 0
+
+
+def _add_line(builder: TextBuilder, line: str, number: int) -> None:
+    if not line.strip():
+        builder.add_break("\n\n")
+        return
+    start = _PREFIX.match(line).end()
+    for markup in _MARKUP.finditer(line, start):
+        builder.add(line[start : markup.start()], number, start + 1)
+        start = markup.end()
+    builder.add(line[start:], number, start + 1)
+    builder.add_break("\n")

@@ -1,0 +1,139 @@
+"""The one serialisation boundary: a Report turned into plain records, once.
+
+Every output format (text, json, the workbook) is built from these dicts, so the
+formats cannot drift apart. The JSON format documented in docs/json-format.md is
+exactly `report_records()` with FORMAT and VERSION on top.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from . import kinds
+from .model import Fact, Mention, Report, Rule, Source, Value
+
+FORMAT = "factcheck-report"
+VERSION = 1
+
+
+def report_records(report: Report) -> dict:
+    facts = [fact_record(f) for f in report.facts]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": {"name": "factcheck", "version": report.version},
+        "summary": summary_record(report),
+        "sources": [source_record(s) for s in report.sources],
+        "rules": [rule_record(r) for r in report.rules],
+        "facts": facts,
+        "findings": [
+            {
+                "id": f.id, "type": str(f.type), "rule": f.rule, "severity": str(f.severity),
+                "sources": list(f.sources), "message": f.message,
+                "statements": [mention_record(m) for m in f.statements],
+            }
+            for f in report.findings
+        ],
+        "problems": list(report.problems),
+    }
+
+
+def summary_record(report: Report) -> dict:
+    outcomes = Counter(str(f.outcome) for f in report.facts)
+    severities = Counter(str(f.severity) for f in report.findings)
+    return {
+        "sources": len(report.sources),
+        "rules": len(report.rules),
+        "outcomes": {o: outcomes.get(o, 0) for o in ("conflict", "consistent", "single-source", "unparseable", "not-stated")},
+        "findings": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+        "problems": len(report.problems),
+    }
+
+
+def source_record(source: Source) -> dict:
+    return {
+        "id": source.id, "path": source.path, "format": source.format, "role": source.role,
+        "title": source.title, "publisher": source.publisher, "date": source.date, "sha256": source.sha256,
+    }
+
+
+def rule_record(rule: Rule) -> dict:
+    kind = kinds.get(rule.kind)
+    return {
+        "id": rule.id, "question": rule.question, "kind": rule.kind, "severity": str(rule.severity),
+        "subject": list(rule.subject), "cues": list(rule.cues),
+        "require": list(rule.require), "exclude": list(rule.exclude),
+        "tolerance": rule.tolerance_text, "unit": rule.unit,
+        "expected": None if rule.expected is None else {
+            "value": value_record(rule.expected.value), "text": kind.describe(rule.expected.value),
+            "reference": rule.expected.reference,
+        },
+        "path": rule.path, "line": rule.line,
+    }
+
+
+def fact_record(fact: Fact) -> dict:
+    describe = kinds.get(fact.rule.kind).describe
+    consensus = fact.consensus
+    return {
+        "rule": fact.rule.id,
+        "question": fact.rule.question,
+        "kind": fact.rule.kind,
+        "outcome": str(fact.outcome),
+        "severity": str(fact.rule.severity),
+        "consensus": None if consensus is None else {
+            "value": value_record(consensus.value), "text": describe(consensus.value), "sources": list(consensus.sources),
+        },
+        "expected": None if fact.rule.expected is None else describe(fact.rule.expected.value),
+        "outliers": list(fact.outliers),
+        "against_expected": list(fact.against_expected),
+        "self_contradictions": list(fact.self_contradictions),
+        "statements": [
+            dict(mention_record(m),
+                 agrees_with_consensus=None if consensus is None else _agrees(m, consensus.value, fact))
+            for m in fact.statements
+        ],
+        "unread": [mention_record(m) for m in fact.unread],
+    }
+
+
+def _agrees(mention: Mention, value: Value, fact: Fact) -> bool:
+    return mention.value.comparable_with(value) and mention.value.agrees_with(value, fact.rule.tolerance)
+
+
+def mention_record(mention: Mention) -> dict:
+    chosen = mention.chosen
+    return {
+        "source": mention.source,
+        "line": mention.line,
+        "column": mention.column,
+        "quote": mention.sentence.text,
+        "span": None if chosen is None else {"start": chosen.span.start, "end": chosen.span.end},
+        "value": None if chosen is None else value_record(chosen.value),
+        "value_text": None if chosen is None else kinds.get(chosen.value.kind).describe(chosen.value),
+        "score": None if chosen is None else chosen.score,
+        "subject": mention.subject,
+        "cues": list(mention.cues),
+        "why": mention.why,
+        "candidates": [
+            {"raw": c.value.raw, "span": {"start": c.span.start, "end": c.span.end}, "score": c.score,
+             "chosen": c.chosen, "reasons": list(c.reasons)}
+            for c in mention.candidates
+        ],
+    }
+
+
+def value_record(value: Value) -> dict:
+    return {
+        "raw": value.raw, "low": _bound(value, value.low), "high": _bound(value, value.high),
+        "unit": value.unit, "qualifier": value.qualifier, "granularity": value.granularity,
+    }
+
+
+def _bound(value: Value, bound: float | None):
+    """Numbers as they are; calendar ordinals as ISO dates; None (unbounded) stays None."""
+    if bound is None:
+        return None
+    if value.unit == "date":
+        return date.fromordinal(int(bound)).isoformat()
+    return int(bound) if float(bound).is_integer() else bound

@@ -1,0 +1,208 @@
+"""Load and validate rule files (YAML), naming file, line, rule and key on error.
+
+A rule file holds `rules:`, a list of rules (see docs/rules.md). Validation is
+strict: an unknown key is an error with a "did you mean" suggestion, because a
+misspelt `tolerence` silently ignored would change results without a word.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import kinds
+from .errors import RuleFileError
+from .model import Expected, Rule, Severity
+
+RULE_KEYS = {
+    "id", "question", "subject", "cues", "context", "kind", "tolerance", "severity",
+    "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description",
+}
+REQUIRED = ("id", "question", "subject", "cues", "kind")
+CONTEXT_KEYS = {"require", "exclude"}
+EXPECTED_KEYS = {"value", "reference"}
+SUBJECT_KEYS = {"term", "aliases"}
+
+
+def load_rules(paths: list[str | Path]) -> tuple[Rule, ...]:
+    """Every rule in the files or folders `paths`; the first broken file raises."""
+    rules: list[Rule] = []
+    for path in rule_files(paths):
+        rules.extend(load_rule_file(path))
+    _check_unique(rules)
+    return tuple(rules)
+
+
+def rule_files(paths: list[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError("no such rule file or folder", path=str(path))
+    if not files:
+        raise RuleFileError("no rule files (*.yaml) found", path=", ".join(map(str, paths)))
+    return files
+
+
+def load_rule_file(path: str | Path) -> list[Rule]:
+    import yaml
+
+    path = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        root = yaml.compose(text)
+    except UnicodeDecodeError:
+        raise RuleFileError("is not UTF-8 text", path=path) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise RuleFileError(f"not valid YAML: {exc.problem}", path=path, line=line) from None
+    if root is None:
+        raise RuleFileError("is empty: expected 'rules:' with a list of rules", path=path)
+    entries = _rules_node(root, path)
+    return [_rule(node, path) for node in entries]
+
+
+def _rules_node(root, path: str) -> list:
+    import yaml
+
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+                others = [k for k, _ in root.value if k.value != "rules"]
+                if others:
+                    _fail(path, others[0], None, f"unknown top-level key '{others[0].value}' (only 'rules')")
+                return value.value
+    if isinstance(root, yaml.SequenceNode):
+        return root.value
+    _fail(path, root, None, "expected 'rules:' followed by a list of rules")
+
+
+def _rule(node, path: str) -> Rule:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        _fail(path, node, None, "each rule must be a mapping with keys id, question, subject, cues, kind")
+    data = _plain(node)
+    keys = {k.value: (k, v) for k, v in node.value}
+    rule_id = str(data.get("id", "?"))
+    for key, (key_node, _) in keys.items():
+        if key not in RULE_KEYS:
+            _fail(path, key_node, rule_id, f"unknown key '{key}'{_suggest(key, RULE_KEYS)}")
+    for key in REQUIRED:
+        if key not in data or data[key] in (None, "", []):
+            _fail(path, node, rule_id, f"missing required key '{key}'")
+
+    def where(key: str):
+        return keys[key][1] if key in keys else node
+
+    try:
+        kind = kinds.get(str(data["kind"]))
+    except kinds.UnknownKindError as exc:
+        _fail(path, where("kind"), rule_id, f"key 'kind': {exc}")
+    context = _mapping(data.get("context") or {}, CONTEXT_KEYS, "context", path, where("context"), rule_id)
+    return Rule(
+        id=rule_id,
+        question=str(data["question"]),
+        subject=_terms(data["subject"], path, where("subject"), rule_id),
+        cues=_phrases(data["cues"], "cues", path, where("cues"), rule_id),
+        kind=kind.NAME,
+        require=_phrases(context.get("require", []), "context.require", path, where("context"), rule_id),
+        exclude=_phrases(context.get("exclude", []), "context.exclude", path, where("context"), rule_id),
+        tolerance=_tolerance(kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
+        tolerance_text=str(data.get("tolerance", 0)),
+        severity=_severity(data.get("severity", "warning"), path, where("severity"), rule_id),
+        expected=_expected(kind, data.get("expected"), path, where("expected"), rule_id),
+        unit=None if data.get("unit") is None else str(data["unit"]),
+        cue_threshold=_number(data.get("cue_threshold", 85), 50, 100, "cue_threshold", path, where("cue_threshold"), rule_id),
+        subject_window=int(_number(data.get("subject_window", 3), 0, 20, "subject_window", path, where("subject_window"), rule_id)),
+        max_distance=int(_number(data.get("max_distance", 10), 0, 100, "max_distance", path, where("max_distance"), rule_id)),
+        path=path,
+        line=node.start_mark.line + 1,
+    )
+
+
+def _plain(node):
+    import yaml
+
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _terms(value, path, node, rule_id) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        value = _mapping(value, SUBJECT_KEYS, "subject", path, node, rule_id)
+        value = [value.get("term")] + list(value.get("aliases") or [])
+    return _phrases(value, "subject", path, node, rule_id)
+
+
+def _phrases(value, key, path, node, rule_id) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in value):
+        _fail(path, node, rule_id, f"key '{key}' must be a phrase or a list of phrases")
+    return tuple(str(v).strip() for v in value)
+
+
+def _mapping(value, allowed, key, path, node, rule_id) -> dict:
+    if not isinstance(value, dict):
+        _fail(path, node, rule_id, f"key '{key}' must be a mapping with keys {sorted(allowed)}")
+    for name in value:
+        if name not in allowed:
+            suggestion = _suggest(f"{key}.{name}", {f"{key}.{a}" for a in allowed})
+            _fail(path, node, rule_id, f"unknown key '{key}.{name}'{suggestion}")
+    return value
+
+
+def _tolerance(kind, value, path, node, rule_id) -> float:
+    try:
+        return float(kind.tolerance(value))
+    except (ValueError, TypeError) as exc:
+        _fail(path, node, rule_id, f"key 'tolerance': {exc}")
+
+
+def _severity(value, path, node, rule_id) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except KeyError:
+        names = [str(s) for s in Severity]
+        _fail(path, node, rule_id, f"key 'severity': '{value}' is not one of {names}{_suggest(str(value), names)}")
+
+
+def _expected(kind, value, path, node, rule_id) -> Expected | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        value = {"value": value}
+    value = _mapping(value, EXPECTED_KEYS, "expected", path, node, rule_id)
+    parsed = kind.parse(str(value.get("value", "")))
+    if parsed is None:
+        _fail(path, node, rule_id, f"key 'expected.value': '{value.get('value')}' is not a {kind.NAME} value")
+    reference = value.get("reference")
+    return Expected(parsed, None if reference is None else str(reference))
+
+
+def _number(value, low, high, key, path, node, rule_id) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        _fail(path, node, rule_id, f"key '{key}' must be a number from {low} to {high}, not {value!r}")
+    return float(value)
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fail(path: str, node, rule_id: str | None, message: str):
+    where = f"rule '{rule_id}': " if rule_id else ""
+    raise RuleFileError(where + message, path=path, line=node.start_mark.line + 1)
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise RuleFileError(f"rule '{rule.id}': id already used at {first.path}:{first.line}",
+                                path=rule.path, line=rule.line)
+        seen[rule.id] = rule

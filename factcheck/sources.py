@@ -1,0 +1,153 @@
+"""Find, read and describe source documents.
+
+A folder of sources may hold `manifest.yaml` naming each file's id, title, publisher
+and date; files it does not list still load, with the file name (without extension)
+as id. A file that cannot be read (binary, not UTF-8, empty, too large, unknown
+format) becomes a SourceError in `problems`; every other file is still read.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import readers
+from .errors import SourceError
+from .model import Document, Source
+from .segment import split_sentences
+
+MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
+MAX_BYTES = 50 * 1024 * 1024
+MANIFEST_KEYS = {"id", "file", "title", "publisher", "date", "published", "format", "role"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    documents: tuple[Document, ...]
+    problems: tuple[SourceError, ...]
+
+
+def load_sources(paths: list[str | Path], role: str = "reference", max_bytes: int = MAX_BYTES) -> Loaded:
+    """Read every source under `paths` (files or folders), in a stable order."""
+    documents: list[Document] = []
+    problems: list[SourceError] = []
+    for source in discover(paths, role, problems):
+        try:
+            documents.append(read_document(source, max_bytes))
+        except SourceError as problem:
+            problems.append(problem)
+    _check_unique_ids(documents, problems)
+    return Loaded(tuple(documents), tuple(problems))
+
+
+def discover(paths: list[str | Path], role: str, problems: list[SourceError]) -> list[Source]:
+    """The Sources named by `paths`: manifest entries first, then unlisted files."""
+    found: list[Source] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(_discover_folder(path, role, problems))
+        elif path.is_file():
+            found.append(_unlisted(path, role))
+        else:
+            problems.append(SourceError("no such file or folder", path=str(path)))
+    return found
+
+
+def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
+    listed = _read_manifest(folder, role, problems)
+    by_path = {Path(s.path).resolve() for s in listed}
+    manifest_files = {(folder / name).resolve() for name in MANIFEST_NAMES}
+    unlisted = [
+        _unlisted(path, role)
+        for path in sorted(p for p in folder.rglob("*") if p.is_file())
+        if path.resolve() not in by_path | manifest_files and not _hidden(path, folder)
+    ]
+    return listed + unlisted
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts) or path.name == "README.md"
+
+
+def _unlisted(path: Path, role: str) -> Source:
+    return Source(id=path.stem, path=str(path), format=readers.format_for(path) or "", role=role)
+
+
+def _read_manifest(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
+    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+    if manifest is None:
+        return []
+    import yaml
+
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append(SourceError(f"manifest is not valid YAML: {exc}", path=str(manifest)))
+        return []
+    entries = data.get("sources", []) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        problems.append(SourceError("manifest needs a 'sources:' list", path=str(manifest)))
+        return []
+    return [s for s in (_manifest_entry(e, i, folder, manifest, role, problems) for i, e in enumerate(entries)) if s]
+
+
+def _manifest_entry(entry, index, folder, manifest, role, problems) -> Source | None:
+    if not isinstance(entry, dict) or "file" not in entry:
+        problems.append(SourceError(f"entry {index + 1} needs at least a 'file'", path=str(manifest)))
+        return None
+    unknown = set(entry) - MANIFEST_KEYS
+    if unknown:
+        problems.append(SourceError(f"entry '{entry.get('id', entry['file'])}': unknown key(s) {sorted(unknown)}; "
+                                    f"known: {sorted(MANIFEST_KEYS)}", path=str(manifest)))
+    path = folder / str(entry["file"])
+    text = {k: (None if entry.get(k) is None else str(entry[k])) for k in ("title", "publisher", "date")}
+    return Source(
+        id=str(entry.get("id") or path.stem),
+        path=str(path),
+        format=str(entry.get("format") or readers.format_for(path) or ""),
+        role=str(entry.get("role") or role),
+        **text,
+    )
+
+
+def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document:
+    """Decode, read and split one source; SourceError says why it cannot be."""
+    path = Path(source.path)
+    if not source.format:
+        raise SourceError(f"unknown file type '{path.suffix}' (readable: {', '.join(sorted(set(readers.EXTENSIONS) - {''}))})", path=source.path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", path=source.path) from None
+    content = decode(data, source.path, max_bytes)
+    readable = readers.get(source.format)(content)
+    source = replace(source, sha256=hashlib.sha256(data).hexdigest())
+    document = Document(source, readable.text, (), readable.anchors)
+    return replace(document, sentences=split_sentences(readable.text, document.locate))
+
+
+def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
+    """UTF-8 text of a file, or a SourceError naming the line of the first bad byte."""
+    if len(data) > max_bytes:
+        raise SourceError(f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one source "
+                          "(split it, or raise --max-source-mb)", path=path)
+    if not data.strip():
+        raise SourceError("is empty: nothing to check", path=path)
+    if b"\x00" in data[:8192]:
+        raise SourceError("looks binary (it holds NUL bytes), not text", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                          "save it as UTF-8", path=path, line=line) from None
+
+
+def _check_unique_ids(documents: list[Document], problems: list[SourceError]) -> None:
+    seen: dict[str, str] = {}
+    for document in documents:
+        other = seen.setdefault(document.source.id, document.source.path)
+        if other != document.source.path:
+            problems.append(SourceError(f"source id '{document.source.id}' is also used by {other}; "
+                                        "results of both are kept, but give them distinct ids in the manifest",
+                                        path=document.source.path))

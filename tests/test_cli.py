@@ -1,0 +1,145 @@
+"""The real command line: outputs, exit codes, errors, start-up weight."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from factcheck.cli import main
+
+RULE = """
+rules:
+  - id: bridge-opening
+    question: When did the bridge open?
+    subject: [Tallis Bridge]
+    cues: [opened]
+    kind: year
+    severity: {severity}
+"""
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(map(str, args)), catch_exceptions=False)
+
+
+@pytest.fixture
+def conflicting(workspace):
+    def make(severity="error"):
+        return workspace({
+            "rules/r.yaml": RULE.format(severity=severity),
+            "src/a.txt": "The Tallis Bridge opened in 1884.",
+            "src/b.txt": "The Tallis Bridge opened in 1890.",
+        })
+    return make
+
+
+@pytest.mark.parametrize("severity,fail_on,status", [
+    ("error", "error", 1), ("warning", "error", 0), ("warning", "warning", 1), ("info", "warning", 0),
+    ("info", "info", 1), ("error", "never", 0),
+])
+def test_fail_on_levels(conflicting, severity, fail_on, status):
+    ws = conflicting(severity)
+    result = invoke("check", "--sources", ws / "src", "--rules", ws / "rules", "--no-report", "--fail-on", fail_on)
+    assert result.exit_code == status, result.output
+
+
+def test_clean_run_exits_0(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error"), "src/a.txt": "The Tallis Bridge opened in 1884.",
+                    "src/b.txt": "The Tallis Bridge opened in 1884, to crowds."})
+    result = invoke("check", "--sources", ws / "src", "--rules", ws / "rules", "--no-report")
+    assert result.exit_code == 0 and "consistent" in result.output
+
+
+def test_json_output_is_the_documented_format(conflicting, tmp_path):
+    ws = conflicting()
+    out = tmp_path / "out.json"
+    result = invoke("check", "--sources", ws / "src", "--rules", ws / "rules", "--no-report", "--format", "json", "--output", out)
+    assert result.exit_code == 1  # writing to a file does not turn failure into success
+    data = json.loads(out.read_text())
+    assert (data["format"], data["version"]) == ("factcheck-report", 1)
+    (fact,) = data["facts"]
+    assert fact["rule"] == "bridge-opening" and fact["outcome"] == "conflict" and fact["severity"] == "error"
+    statement = fact["statements"][0]
+    assert {"source", "quote", "line", "value"} <= set(statement)
+    assert {"raw", "low", "high", "unit"} <= set(statement["value"])
+    assert statement["value"]["low"] == "1884-01-01" and statement["value"]["high"] == "1884-12-31"
+    assert statement["quote"][statement["span"]["start"]:statement["span"]["end"]] == "1884"
+
+
+def test_workbook_is_written_atomically_where_asked(conflicting, tmp_path):
+    ws = conflicting()
+    report = tmp_path / "out" / "r.xlsx"
+    result = invoke("check", "--sources", ws / "src", "--rules", ws / "rules", "--report", report)
+    assert result.exit_code == 1
+    assert report.is_file() and not list(report.parent.glob(".*.tmp"))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(report)["Findings"]
+    assert sheet.max_row == 2 and "1884" in sheet["G2"].value
+
+
+def test_broken_rule_file_exits_2_naming_it(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error").replace("kind:", "knd:"), "src/a.txt": "x."})
+    result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"), "--no-report"])
+    assert result.exit_code == 2
+    assert "r.yaml:6: rule 'bridge-opening': unknown key 'knd' (did you mean 'kind'?)" in result.output
+
+
+def test_bad_source_exits_2_but_others_are_checked(conflicting):
+    ws = conflicting()
+    (ws / "src" / "broken.txt").write_bytes(b"caf\xe9 in 1884")
+    result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"),
+                                       "--no-report", "--format", "json"])
+    assert result.exit_code == 2
+    assert "broken.txt:1: is not valid UTF-8" in result.output
+    data = json.loads(result.stdout)
+    assert data["facts"][0]["outcome"] == "conflict"
+
+
+def test_rules_validate(workspace):
+    assert invoke("rules", "validate", ROOT / "rules").exit_code == 0
+    ws = workspace({"r.yaml": "rules:\n  - id: x\n"})
+    result = CliRunner().invoke(main, ["rules", "validate", str(ws / "r.yaml")])
+    assert result.exit_code == 2 and "missing required key 'question'" in result.output
+
+
+def test_explain_shows_candidates_and_reasons(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error"),
+                    "src/a.txt": "The Tallis Bridge, 2 km long, opened in 1884 (see 1999 report)."})
+    result = invoke("explain", "bridge-opening", "--sources", ws / "src", "--rules", ws / "rules")
+    assert result.exit_code == 0
+    assert "TAKEN '1884'" in result.output and "not taken '1999'" in result.output
+
+
+def test_explain_unknown_rule_suggests(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error"), "src/a.txt": "x."})
+    result = CliRunner().invoke(main, ["explain", "bridge-openin", "--rules", str(ws / "rules"), "--sources", str(ws / "src")])
+    assert result.exit_code == 2 and "did you mean 'bridge-opening'" in result.output
+
+
+def test_usage_error_exits_2():
+    assert CliRunner().invoke(main, ["check", "--format", "yaml"]).exit_code == 2
+
+
+def test_version_and_help_do_not_import_pandas_or_openpyxl():
+    code = ("import sys; from factcheck.cli import main\n"
+            "try: main(['--help'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in ('pandas', 'openpyxl') if m in sys.modules]\nprint(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
+    version = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and "factcheck" in version.stdout
+
+
+def test_bundled_check_end_to_end(tmp_path):
+    """The Quick start's main job, through a real subprocess."""
+    report = tmp_path / "report.xlsx"
+    result = subprocess.run([sys.executable, "-m", "factcheck", "check", "--report", str(report)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr  # the bundled corpus has error-level conflicts
+    assert "CONFLICT" in result.stdout and "ketamine-first-human-use" in result.stdout
+    assert report.is_file()

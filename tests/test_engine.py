@@ -1,0 +1,197 @@
+"""The engine on facts it was never tuned for: rules and sentences written here.
+
+Each case is a rule, a few sources, and what a careful reader expects: the value each
+source states (by raw text) and the fact's outcome.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from factcheck.check import run_check
+from factcheck.model import FindingType, Outcome
+
+
+def rule_yaml(**fields) -> str:
+    lines = ["rules:", "  - id: " + fields.pop("id", "fact")]
+    fields.setdefault("question", "What is it?")
+    for key, value in fields.items():
+        lines.append(f"    {key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def run(workspace, rule: str, sources: dict[str, str]):
+    files = {"rules/r.yaml": rule}
+    files.update({f"src/{name}.txt": textwrap.dedent(text).strip() + "\n" for name, text in sources.items()})
+    ws = workspace(files)
+    report = run_check([ws / "src"], [ws / "rules"])
+    assert not report.problems
+    (fact,) = report.facts
+    return report, fact
+
+
+def said(fact) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for mention in fact.statements:
+        result.setdefault(mention.source, []).append(mention.value.raw)
+    return result
+
+
+BRIDGE = rule_yaml(id="bridge-opening", subject="[Tallis Bridge, the bridge]", cues="[opened, opening, inaugurated]",
+                   kind="year")
+
+CASES = [
+    (
+        "years that differ conflict",
+        BRIDGE,
+        {"a": "The Tallis Bridge opened in 1884 after six years of work.",
+         "b": "Built by 300 men, the Tallis Bridge was opened to traffic in 1886."},
+        {"a": ["1884"], "b": ["1886"]},
+        Outcome.CONFLICT,
+    ),
+    (
+        "tolerance makes them agree",
+        BRIDGE.replace("kind: year", "kind: year\n    tolerance: 2 years"),
+        {"a": "The Tallis Bridge opened in 1884.", "b": "The Tallis Bridge opened in 1886."},
+        {"a": ["1884"], "b": ["1886"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "a date agrees with its year and decade",
+        BRIDGE,
+        {"a": "The Tallis Bridge opened on March 3, 1884.", "b": "The bridge saw its opening in the 1880s.",
+         "c": "The Tallis Bridge opened in 1884 to great crowds."},
+        {"a": ["March 3, 1884"], "b": ["the 1880s"], "c": ["1884"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "pronoun: subject named in the sentence before",
+        BRIDGE,
+        {"a": "The Tallis Bridge crosses the Velna. It was opened in 1884.", "b": "The Tallis Bridge opened in 1884."},
+        {"a": ["1884"], "b": ["1884"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "subject too far back is not this fact",
+        BRIDGE,
+        {"a": "The Tallis Bridge crosses the Velna. Boats pass. Carts pass. Trains pass. The mill opened in 1890."},
+        {},
+        Outcome.NOT_STATED,
+    ),
+    (
+        "a cue without a value is unparseable, not 'not stated'",
+        BRIDGE,
+        {"a": "The Tallis Bridge opened to great fanfare."},
+        {},
+        Outcome.UNPARSEABLE,
+    ),
+    (
+        "one source only",
+        BRIDGE,
+        {"a": "The Tallis Bridge opened in 1884.", "b": "Nothing about bridges here."},
+        {"a": ["1884"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
+        "a typo in the cue still matches",
+        BRIDGE,
+        {"a": "The Tallis Bridge was inagurated in 1884.", "b": "The Tallis Bridge was inaugurated in 1884."},
+        {"a": ["1884"], "b": ["1884"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "context splits one sentence between two facts",
+        rule_yaml(id="europe-launch", subject="[Orbex phone, Orbex]", cues="[launched, launch]",
+                  context="{require: [Europe], exclude: [Asia]}", kind="year"),
+        {"a": "The Orbex phone launched in Asia in 2013 and in Europe in 2015.",
+         "b": "Orbex saw its launch in Europe in 2015, two years after its launch in Asia in 2013."},
+        {"a": ["2015"], "b": ["2015"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "percentages: qualifiers and a demographic breakdown",
+        rule_yaml(id="efficacy", subject="[vaccine]", cues="[effective, efficacy]", kind="percent"),
+        {"a": "In the trial (62% women), the vaccine was 94% effective.",
+         "b": "The vaccine showed about 95 percent efficacy.",
+         "c": "Early reports gave the vaccine an efficacy of 70%."},
+        {"a": ["94%"], "b": ["about 95 percent"], "c": ["70%"]},
+        Outcome.CONFLICT,
+    ),
+    (
+        "counts: not the age, not the footnote",
+        rule_yaml(id="committee-size", subject="[committee]", cues="[members, seats]", kind="count"),
+        {"a": "The committee, chaired by Ana Ruiz, 61, has nine members.(2)",
+         "b": "Study 4 showed the committee has 9 seats."},
+        {"a": ["nine"], "b": ["9"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "a source contradicting itself",
+        rule_yaml(id="festival-age", subject="[festival]", cues="[has run for, history]", kind="duration"),
+        {"a": "The festival has run for nearly four decades. Today the festival, with over four decades of history, is famous."},
+        {"a": ["nearly four decades", "over four decades"]},
+        Outcome.CONFLICT,
+    ),
+    (
+        "doses: per-kg wording agrees, absolute mg ignored by unit",
+        rule_yaml(id="dose", subject="[Zorvex]", cues="[dose, dosed]", kind="dose", unit="mg/kg"),
+        {"a": "The usual Zorvex dose is 2 mg/kg, so a 70 kg adult gets a dose of 140 mg.",
+         "b": "Zorvex is dosed at 2mg per kg of body weight."},
+        {"a": ["2 mg/kg"], "b": ["2mg per kg of body weight"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "durations in different units compare",
+        rule_yaml(id="flight-time", subject="[the flight, flight]", cues="[takes, lasts]", kind="duration"),
+        {"a": "The flight takes about 90 minutes.", "b": "The flight lasts 1.5 hours."},
+        {"a": ["about 90 minutes"], "b": ["1.5 hours"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "the value far from the cue is not governed by it",
+        rule_yaml(id="museum-opening", subject="[museum]", cues="[opened]", kind="year"),
+        {"a": "The museum opened after a long campaign led by local teachers, artists, farmers and shopkeepers in the town in 1931."},
+        {},
+        Outcome.UNPARSEABLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,sources,statements,outcome", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule_on_written_sources(workspace, rule, sources, statements, outcome):
+    _, fact = run(workspace, rule, sources)
+    assert said(fact) == statements
+    assert fact.outcome is outcome
+
+
+def test_consensus_outliers_and_expected(workspace):
+    rule = rule_yaml(id="efficacy", subject="[vaccine]", cues="[effective]", kind="percent",
+                     severity="error", expected="{value: 70%, reference: trial report}")
+    report, fact = run(workspace, rule, {
+        "a": "The vaccine was 94% effective.", "b": "The vaccine was 94% effective in adults.",
+        "c": "The vaccine was 70% effective."})
+    assert fact.consensus.sources == ("a", "b")
+    assert fact.outliers == ("c",)
+    assert fact.against_expected == ("a", "b")
+    types = sorted(str(f.type) for f in report.findings)
+    assert types == ["conflict", "contradicts-expected", "contradicts-expected"]
+    conflict = next(f for f in report.findings if f.type is FindingType.CONFLICT)
+    assert set(conflict.sources) == {"a", "b", "c"}
+
+
+def test_finding_ids_do_not_depend_on_order_or_wording(workspace):
+    rule = rule_yaml(id="efficacy", subject="[vaccine]", cues="[effective]", kind="percent")
+    first, _ = run(workspace, rule, {"a": "The vaccine was 94% effective.", "b": "The vaccine was 70% effective."})
+    second, _ = run(workspace, rule, {"a": "Intro.\nThe vaccine was 93% effective.", "b": "The vaccine was 60% effective."})
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+
+
+def test_every_statement_carries_its_evidence(workspace):
+    _, fact = run(workspace, BRIDGE, {"a": "Intro line.\n\nThe Tallis Bridge opened in 1884."})
+    (mention,) = fact.statements
+    chosen = mention.chosen
+    assert (mention.source, mention.line, mention.column) == ("a", 3, 29)
+    assert mention.sentence.text[chosen.span.start:chosen.span.end] == "1884"
+    assert mention.rule == "bridge-opening" and "opened" in mention.cues
+    assert "chosen" in mention.why and chosen.reasons

@@ -1,0 +1,95 @@
+"""Rule files: what loads, and broken files that must name file, line, rule and key."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import RuleFileError
+from factcheck.model import Severity
+from factcheck.rules import load_rules
+
+GOOD = """
+rules:
+  - id: widget-launch
+    question: When was the widget launched?
+    subject: {term: widget, aliases: [Gizmo]}
+    cues: [launched, release]
+    context:
+      require: [market]
+      exclude: [prototype]
+    kind: year
+    tolerance: 1
+    severity: error
+    expected: {value: 2011, reference: company history}
+"""
+
+
+def test_good_rule_loads(workspace):
+    ws = workspace({"rules/a.yaml": GOOD})
+    (rule,) = load_rules([ws / "rules"])
+    assert rule.id == "widget-launch"
+    assert rule.subject == ("widget", "Gizmo")
+    assert rule.require == ("market",) and rule.exclude == ("prototype",)
+    assert rule.severity is Severity.ERROR
+    assert rule.expected.reference == "company history"
+    assert rule.line == 2 and rule.path.endswith("a.yaml")
+
+
+BROKEN = [
+    ("misspelt key", GOOD.replace("tolerance: 1", "tolerence: 1"),
+     ":10: rule 'widget-launch': unknown key 'tolerence' (did you mean 'tolerance'?)"),
+    ("unknown kind", GOOD.replace("kind: year", "kind: precent"), ":9: rule 'widget-launch': key 'kind'"),
+    ("missing cues", GOOD.replace("    cues: [launched, release]\n", ""), "rule 'widget-launch': missing required key 'cues'"),
+    ("bad severity", GOOD.replace("severity: error", "severity: eror"), "did you mean 'error'?"),
+    ("bad context key", GOOD.replace("exclude:", "exlude:"), "unknown key 'context.exlude' (did you mean 'context.exclude'?)"),
+    ("expected not of kind", GOOD.replace("value: 2011", "value: lots"), "key 'expected.value': 'lots' is not a"),
+    ("bad tolerance", GOOD.replace("tolerance: 1", "tolerance: a bit"), "key 'tolerance'"),
+    ("not yaml", "rules:\n  - id: x\n    cues: [a\n", ":4: not valid YAML"),
+    ("empty", "", "is empty"),
+    ("not a list", "rules: 5\n", "expected 'rules:'"),
+    ("extra top-level key", "rule:\n  - id: x\n", ""),
+]
+
+
+@pytest.mark.parametrize("content,message", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_broken_rule_file_names_the_culprit(workspace, content, message):
+    ws = workspace({"rules/bad.yaml": content})
+    with pytest.raises(RuleFileError) as error:
+        load_rules([ws / "rules"])
+    text = str(error.value)
+    assert "bad.yaml" in text
+    assert message in text
+
+
+def test_duplicate_ids_across_files(workspace):
+    ws = workspace({"rules/a.yaml": GOOD, "rules/b.yaml": GOOD})
+    with pytest.raises(RuleFileError, match="id already used at .*a.yaml:2"):
+        load_rules([ws / "rules"])
+
+
+def test_missing_rules_folder(tmp_path):
+    with pytest.raises(RuleFileError, match="no such rule file"):
+        load_rules([tmp_path / "nope"])
+
+
+def test_bundled_rules_validate_against_the_json_schema():
+    import json
+
+    import jsonschema
+    import yaml
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "factcheck" / "schemas" / "rules.schema.json").read_text())
+    for path in (ROOT / "rules").glob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(path.read_text()), schema)
+    assert load_rules([ROOT / "rules"])
+
+
+def test_schema_and_loader_know_the_same_keys():
+    import json
+
+    from conftest import ROOT
+    from factcheck.rules import RULE_KEYS
+
+    schema = json.loads((ROOT / "factcheck" / "schemas" / "rules.schema.json").read_text())
+    assert set(schema["definitions"]["rule"]["properties"]) == RULE_KEYS

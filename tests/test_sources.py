@@ -1,0 +1,67 @@
+"""Sources: manifest, unlisted files, and bad files that never stop the others."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.sources import load_sources
+
+MANIFEST = """
+sources:
+  - id: alpha
+    file: a.txt
+    title: Alpha
+    publisher: Alpha Press
+    date: 2024-01-01
+"""
+
+
+def test_manifest_and_unlisted_files(workspace):
+    ws = workspace({"src/manifest.yaml": MANIFEST, "src/a.txt": "Alpha text here.", "src/b.md": "# B\n\nBeta text."})
+    loaded = load_sources([ws / "src"])
+    assert not loaded.problems
+    ids = [d.source.id for d in loaded.documents]
+    assert ids == ["alpha", "b"]
+    alpha = loaded.documents[0].source
+    assert (alpha.publisher, alpha.date, alpha.format) == ("Alpha Press", "2024-01-01", "text")
+    assert len(alpha.sha256) == 64
+
+
+BAD = [
+    ("not utf-8", b"Good line\nbad \xff byte\n", "bad.txt:2: is not valid UTF-8"),
+    ("binary", b"\x00\x01\x02PNG", "looks binary"),
+    ("empty", b"   \n", "is empty"),
+    ("unknown type", b"%PDF-1.4", "unknown file type '.pdf'"),
+]
+
+
+@pytest.mark.parametrize("content,message", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_source_is_named_and_others_still_load(workspace, content, message):
+    name = "bad.pdf" if "PDF" in message or "unknown" in message else "bad.txt"
+    ws = workspace({"src/good.txt": "Ketamine was first created in 1962.", f"src/{name}": content})
+    loaded = load_sources([ws / "src"])
+    assert [d.source.id for d in loaded.documents] == ["good"]
+    (problem,) = loaded.problems
+    assert name in str(problem) and message.split(": ", 1)[-1] in str(problem)
+    assert message in str(problem) or not message.startswith("bad")
+
+
+def test_giant_file_is_refused_with_the_limit(workspace):
+    ws = workspace({"src/big.txt": "word " * 3000, "src/ok.txt": "Fine."})
+    loaded = load_sources([ws / "src"], max_bytes=1000)
+    assert [d.source.id for d in loaded.documents] == ["ok"]
+    assert "over the" in str(loaded.problems[0]) and "big.txt" in str(loaded.problems[0])
+
+
+def test_missing_path(tmp_path):
+    loaded = load_sources([tmp_path / "absent"])
+    assert "no such file or folder" in str(loaded.problems[0])
+
+
+def test_bundled_corpus_loads_with_publishers():
+    from conftest import ROOT
+
+    loaded = load_sources([ROOT / "sources"])
+    assert not loaded.problems
+    assert len(loaded.documents) == 5
+    assert all(d.source.publisher for d in loaded.documents)
+    assert all(len(d.sentences) > 20 for d in loaded.documents)
