@@ -14,6 +14,7 @@ that disagrees with it.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 
@@ -37,7 +38,7 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
         if a.value.comparable_with(b.value) and not agree(a.value, b.value)
     )
     sources = tuple(dict.fromkeys(m.source for m in statements))
-    consensus = _consensus(statements, sources, agree)
+    consensus = _consensus(statements, sources, agree, rule.tolerance)
     return Fact(
         rule=rule,
         outcome=_outcome(statements, unread, sources, conflicts),
@@ -66,20 +67,68 @@ def _outcome(statements, unread, sources, conflicts) -> Outcome:
     return Outcome.UNPARSEABLE if unread else Outcome.NOT_STATED
 
 
-def _consensus(statements, sources, agree) -> Consensus | None:
+def _consensus(statements, sources, agree, tolerance: float) -> Consensus | None:
+    """The value backed by the most sources whose statements can all be true at once.
+
+    A sweep over the widened intervals finds the point covered by statements of the
+    most distinct sources (a clique, not a chain: "up to 70%" backing both 50% and
+    55% does not make them agree). The consensus value shown is, among the statements
+    covering that point, one that agrees with all the others (see _representative).
+    """
     if len(sources) < 2:
         return None
-    best: tuple[int, Mention, tuple[str, ...]] | None = None
-    for mention in statements:
-        backers = tuple(s for s in sources if any(
-            m.source == s and m.value.comparable_with(mention.value) and agree(m.value, mention.value)
-            for m in statements))
-        if best is None or len(backers) > best[0]:
-            best = (len(backers), mention, backers)
-    count, mention, backers = best
-    if count * 2 <= len(sources):
+    point, backers = _best_point(statements, tolerance)
+    if point is None or len(backers) * 2 <= len(sources):
         return None
-    return Consensus(mention.value, backers)
+    covering = [m for m in statements if m.source in backers and _covers(m.value, point, tolerance)]
+    agreeing = [m for m in covering if all(agree(m.value, o.value) for o in covering)] or covering
+    return Consensus(_representative(agreeing), tuple(s for s in sources if s in backers))
+
+
+def _representative(statements: list[Mention]) -> Value:
+    """Plainest wording first, then the value most sources state, then the middle precision."""
+    rank = min(QUALIFIER_RANK.get(m.value.qualifier, 2) for m in statements)
+    plain = [m.value for m in statements if QUALIFIER_RANK.get(m.value.qualifier, 2) == rank]
+    counts = Counter((v.low, v.high) for v in plain)
+    top = max(counts.values())
+    common = sorted((v for v in plain if counts[(v.low, v.high)] == top), key=_width)
+    return common[len(common) // 2]
+
+
+QUALIFIER_RANK = {None: 0, "about": 1}
+
+
+def _best_point(statements, tolerance: float):
+    """Sweep line over interval ends: the point covered by the most distinct sources."""
+    events = []
+    for m in statements:
+        low, high = m.value.widened(tolerance / 2)
+        events.append((low, 0, m.source))  # starts sort before ends at the same point
+        events.append((high, 1, m.source))
+    events.sort(key=lambda e: (e[0], e[1]))
+    active: dict[str, int] = {}
+    best_point, best = None, frozenset()
+    for position, is_end, source in events:
+        if is_end:
+            active[source] -= 1
+            if not active[source]:
+                del active[source]
+            continue
+        active[source] = active.get(source, 0) + 1
+        if len(active) > len(best):
+            best_point, best = position, frozenset(active)
+    return best_point, best
+
+
+def _covers(value: Value, point: float, tolerance: float) -> bool:
+    low, high = value.widened(tolerance / 2)
+    return low <= point <= high
+
+
+def _width(value: Value) -> float:
+    if value.low is None or value.high is None:
+        return float("inf")
+    return value.high - value.low
 
 
 def _disagreeing(statements, reference: Value | None, agree) -> tuple[str, ...]:

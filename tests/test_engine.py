@@ -195,3 +195,20 @@ def test_every_statement_carries_its_evidence(workspace):
     assert mention.sentence.text[chosen.span.start:chosen.span.end] == "1884"
     assert mention.rule == "bridge-opening" and "opened" in mention.cues
     assert "chosen" in mention.why and chosen.reasons
+
+
+def test_consensus_needs_sources_that_agree_with_each_other(workspace):
+    """'up to 70%' agrees with 50% and with 55%, but 50% and 55% do not agree: no consensus."""
+    rule = rule_yaml(id="efficacy", subject="[vaccine]", cues="[effective]", kind="percent")
+    _, fact = run(workspace, rule, {"a": "The vaccine was effective for up to 70% of people.",
+                                    "b": "The vaccine was 50% effective.", "c": "The vaccine was 55% effective.",
+                                    "d": "The vaccine was 85% effective."})
+    assert fact.outcome is Outcome.CONFLICT
+    assert fact.consensus is None and fact.outliers == ()
+
+
+def test_consensus_prefers_plain_wording(workspace):
+    _, fact = run(workspace, BRIDGE, {"a": "The Tallis Bridge opened on 3 March 1884.", "b": "The Tallis Bridge opened in 1884.",
+                                      "c": "The Tallis Bridge opened in the 1880s.", "d": "The Tallis Bridge opened in 1901."})
+    assert fact.consensus.value.raw == "1884" and fact.consensus.sources == ("a", "b", "c")
+    assert fact.outliers == ("d",)

@@ -36,7 +36,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 def alternation(words, boundary: bool = False) -> str:
     """A regex matching any of the literal words (a space matches any run of spaces).
 
-    Built as a prefix tree ('a(?:bout|t\s+least)|...'), so the regex engine tries one
+    Built as a prefix tree ('a(?:bout|t least)|...'), so the regex engine tries one
     branch per first letter instead of every word, and a longer word always wins over its
     prefix. With `boundary`, a word ending in a letter or digit must end there ('over' is
     not read in 'overall').
@@ -59,9 +59,10 @@ def _tree_regex(node: dict, boundary: bool) -> str:
 
 
 _WORD_99 = rf"(?:(?:{alternation(TENS)})(?:-(?:{alternation(ONES)}))?|{alternation(SMALL)})"
-WORD_NUMBER = (
-    rf"(?:half\s+a\s+dozen|a\s+dozen|(?:a|{_WORD_99})\s+hundred(?:\s+(?:and\s+)?{_WORD_99})?|{_WORD_99})(?!\w)"
-)
+_HUNDRED = rf"hundred(?:\s+(?:and\s+)?{_WORD_99})?"  # "hundred", "hundred and fifty"
+WORD_NUMBER = rf"(?:half\s+a\s+dozen|a\s+(?:dozen|{_HUNDRED})|{_WORD_99}(?:\s+{_HUNDRED})?)(?!\w)"
+# Whether a text may hold a number at all: a digit or a number word (a cheap pre-check).
+HAS_NUMBER = re.compile(rf"\d|(?<!\w)(?:{alternation([*SMALL, *TENS, 'dozen'])})", re.IGNORECASE)
 # Digits: thousands groups or a plain run, optional decimals, never the start of a longer run.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)"
 SCALE = rf"(?:\s+(?:{alternation(SCALES)})(?!\w))"
@@ -151,7 +152,6 @@ MONTH = rf"(?:{alternation(MONTHS)})(?:\.|(?!\w))"
 MONTH_BEFORE = re.compile(rf"(?<!\w){MONTH}\s*$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{MONTH}", re.IGNORECASE)
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d|2100)"
-_YEAR_ONLY = re.compile(rf"{YEAR4}(?:\s*(?:[-–—]|to|through|until|till)\s*(?:{YEAR4}|\d\d))?", re.IGNORECASE)
 
 
 def plausible_year(token: str) -> bool:

@@ -49,7 +49,7 @@ import re
 from ..model import Found, Span, Value
 from . import qualifiers as q
 from .common import (
-    CURRENCY_BEFORE, DASH, MEASURE_AFTER, MONTH_AFTER, MONTH_BEFORE, NUMBER, NUMBER_START,
+    CURRENCY_BEFORE, DASH, HAS_NUMBER, MEASURE_AFTER, MONTH_AFTER, MONTH_BEFORE, NUMBER, NUMBER_START,
     fmt_number, interval_text, is_integral, is_year, parse_number, parse_phrase, plausible_year, split_spec,
 )
 
@@ -63,8 +63,7 @@ _PATTERN = re.compile(
     + q.prefix()
     + r"(?:"
     + rf"between\s+(?P<ba>{NUMBER})\s+and\s+(?P<bb>{NUMBER})"
-    + rf"|(?P<a>{NUMBER})(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER})"
-    + rf"|(?P<v>{NUMBER})"
+    + rf"|(?P<a>{NUMBER})(?:(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER}))?"
     + r")"
     + q.postfix()
     + r"(?!\w)",
@@ -82,6 +81,8 @@ _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
 
 def find(text: str) -> list[Found]:
     """Every count in the text, in order, leaving other kinds' numbers alone."""
+    if not HAS_NUMBER.search(text):
+        return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
@@ -89,7 +90,7 @@ def find(text: str) -> list[Found]:
 
 
 def _read(match: re.Match[str]) -> list[Found]:
-    groups = ("v",) if match.group("v") else ("ba", "bb") if match.group("ba") else ("a", "b")
+    groups = ("ba", "bb") if match.group("ba") else ("a", "b") if match.group("b") else ("a",)
     text, first, last = match.string, match.start(groups[0]), match.end(groups[-1])
     if not all(_is_count_token(match.group(g)) for g in groups) or _belongs_elsewhere(text, first, last, match):
         return []
@@ -125,7 +126,7 @@ def _is_count_token(token: str) -> bool:
 def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     """Whether the number(s) at text[start:end] are a year, a date, a measure, an ID or money."""
     before, after = text[max(0, start - 24) : start], text[end : end + 40]
-    numbers = [match.group(g) for g in ("v", "a", "b", "ba", "bb") if match.group(g)]
+    numbers = [match.group(g) for g in ("a", "b", "ba", "bb") if match.group(g)]
     if any(plausible_year(n) for n in numbers) and is_year(text, start, end):
         return True
     if MEASURE_AFTER.match(after) or MEASURE_AFTER.match(text, match.end()) or _HALF_AFTER.match(after):

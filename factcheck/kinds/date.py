@@ -120,8 +120,13 @@ def _years(first: int, last: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- reading
 
 
+_QUICK = re.compile(r"\d{4}")  # every form holds a four-digit year: a cheap pre-check
+
+
 def find(text: str) -> list[Found]:
     """Every date, month, year, decade or year range in the text, in order."""
+    if not _QUICK.search(text):
+        return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
@@ -257,6 +262,14 @@ def _label(ordinal: float, granularity: str) -> str:
     return str(day.year)
 
 
+def _part_name(parts: dict[str, tuple[int, int]], first: int, last: int) -> str | None:
+    """'early ' / 'mid-' / 'late ' when first..last is exactly that part, else None."""
+    for name, bounds in parts.items():
+        if bounds == (first, last):
+            return "mid-" if name == "mid" else f"{name} "
+    return None
+
+
 def _span(low: float, high: float) -> str:
     lo, hi = dt.date.fromordinal(int(low)), dt.date.fromordinal(int(high))
     if lo == hi:
@@ -266,18 +279,23 @@ def _span(low: float, high: float) -> str:
     if lo.month == 1 and hi.month == 12:
         if lo.year == hi.year:
             return str(lo.year)
-        if lo.year % 10 == 0 and hi.year == lo.year + 9:
-            return f"{lo.year}s"
+        decade = lo.year - lo.year % 10
+        if (lo.year - decade, hi.year - decade) == (0, 9):
+            return f"{decade}s"
+        if part := _part_name(_PARTS_OF_DECADE, lo.year - decade, hi.year - decade):
+            return f"{part}{decade}s"
         return f"{lo.year}–{hi.year}"
     if (lo.year, lo.month) == (hi.year, hi.month):
         return f"{calendar.month_name[lo.month]} {lo.year}"
+    if lo.year == hi.year and (part := _part_name(_PARTS_OF_YEAR, lo.month, hi.month)):
+        return f"{part}{lo.year}"
     if lo.year == hi.year:
         return f"{calendar.month_name[lo.month]}–{calendar.month_name[hi.month]} {lo.year}"
     return f"{calendar.month_name[lo.month]} {lo.year} – {calendar.month_name[hi.month]} {hi.year}"
 
 
 def describe(value: Value) -> str:
-    """'2019', '1960s', '2000–2003', 'February 2000', '2000-02-15', 'before 1990', 'since 2000–2003'."""
+    """'2019', '1960s', 'early 2000s', 'February 2000', '2000-02-15', 'before 1990', 'since 1990'."""
     low, high, granularity = value.low, value.high, value.granularity
     if low is None and high is None:
         return "any date"

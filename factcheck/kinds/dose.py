@@ -78,8 +78,13 @@ def mg_per(mass: str) -> float:
     return _MG_PER[word[:-1] if word.endswith("s") and word[:-1] in _MG_PER else word]
 
 
+_QUICK = re.compile(rf"\d\s*-?\s*{MASS}", re.IGNORECASE)  # a number right before a mass unit
+
+
 def find(text: str) -> list[Found]:
     """Every dose in the text, in order."""
+    if not _QUICK.search(text):
+        return []
     found = []
     for match in _PATTERN.finditer(text):
         if not match.group("perkg") and _CONCENTRATION_AFTER.match(text, match.end("mass")):

@@ -93,6 +93,9 @@ def unit_seconds(token: str) -> float:
     raise ValueError(f"not a time unit: {token!r}")
 
 
+_QUICK = re.compile(rf"(?<![^\W\d_]){_UNIT}", re.IGNORECASE)  # a time-unit word: a cheap pre-check
+
+
 def find(text: str) -> list[Found]:
     """Every duration in the text, in order."""
     return _scan(text, phrase=False)
@@ -100,6 +103,8 @@ def find(text: str) -> list[Found]:
 
 def _scan(text: str, phrase: bool) -> list[Found]:
     """find(), or (phrase=True, for parse) reading a leading "over" as the qualifier."""
+    if not _QUICK.search(text):
+        return []
     found = []
     for match in _PATTERN.finditer(text):
         if (item := _read(match, phrase)) is not None:

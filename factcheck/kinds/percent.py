@@ -66,8 +66,13 @@ _PATTERN = re.compile(
 )
 
 
+_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth", re.IGNORECASE)  # cheap pre-check
+
+
 def find(text: str) -> list[Found]:
     """Every percentage in the text, in order."""
+    if not _QUICK.search(text):
+        return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
