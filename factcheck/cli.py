@@ -7,6 +7,7 @@ written). Heavy modules are imported inside the commands so --help stays fast.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -69,33 +70,32 @@ def check(ctx, sources, rules, output_format, output, report, no_report, fail_on
     from .atomic import write_atomic
     from .check import run_check
     from .records import report_records
+    from .review import ReviewOptions, review
 
     result = run_check(list(sources), list(rules), max_bytes=int(max_source_mb * 1024 * 1024))
     records = report_records(result)
     for problem in result.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
+    outcome = review(records, ReviewOptions(report=None if no_report else Path(report)))
     rendered = formats.get(output_format)(records, color=_use_color(color, output))
     if output:
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
-    if not no_report:
-        from .output import workbook
-
-        workbook.write(records, report)
-        click.echo(f"Workbook written to {report}", err=True)
-    ctx.exit(exit_status(result, fail_on))
+    for message in outcome.messages:
+        click.echo(message, err=True)
+    ctx.exit(exit_status(records, fail_on))
 
 
-def exit_status(result, fail_on: str) -> int:
-    if result.problems:
+def exit_status(records: dict, fail_on: str) -> int:
+    """2 when an input could not be read, 1 when an unsuppressed finding reaches fail_on."""
+    if records["problems"]:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
-    from .model import Severity
-
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+    order = FAIL_LEVELS.index  # error < warning < info: a lower index is more severe
+    failing = [f for f in records["findings"] if not f.get("suppressed") and order(f["severity"]) <= order(fail_on)]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _use_color(color: bool | None, output: str | None) -> bool:

@@ -123,8 +123,8 @@ MEASURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 CURRENCY_BEFORE = re.compile(r"(?:\brs\.?|\binr|\busd|\beur|\bgbp|us\$|[$£€¥₹])\s*$", re.IGNORECASE)
-_DIGIT_BEFORE = re.compile(r"\d\s?[-/.:]?\s?$")
-_DIGIT_AFTER = re.compile(r"^\s?[-/.:]?\s?\d")
+_DIGIT_BEFORE = re.compile(r"(?:\d\s?[-/.:]?\s?|/)$")  # "555-2019", "10:41", ".../2023"
+_DIGIT_AFTER = re.compile(r"^(?:\s?[-/.:]?\s?\d|/)")
 COUNT_NOUNS = (
     r"(?:patients?|people|persons?|participants?|subjects?|individuals?|adults?|children|kids|men|women|boys|girls"
     r"|cases|deaths|respondents?|volunteers?|users?|students?|doctors?|physicians?|nurses?|members?|residents?"
@@ -164,7 +164,7 @@ def is_year(text: str, start: int, end: int) -> bool:
 
     It is, unless: a currency sign or code comes before it ("Rs. 2000", "$1999");
     another digit group is glued to it by -, /, ., : or one space (IDs, phone numbers,
-    times, "in 2019 403 patients"); a unit follows ("2000 mg", "1500 years", "2000%");
+    times, "in 2019 403 patients"); a slash touches it (URLs: ".../2023/..."); a unit follows ("2000 mg", "1500 years", "2000%");
     a count noun follows ("2000 patients", "1500 adult volunteers"); or a comparative
     that counts precedes it ("over 2000", "more than 1500", "up to 2000").
     """

@@ -23,10 +23,11 @@ Leaves alone (another kind's number, or not a count at all)
     - a day of a month ("February 15, 2000", "15 February 2000", "Aug. 3, 2020"),
       a decimal ("0.5"), an ordinal ("15th"), a number with a leading zero ("019"),
       digits glued to other digits by - / . : (IDs, phone numbers, dates, times:
-      "UBI 605-019-306", "555-1234", "10:41"), money ("$5", "Rs. 5000");
+      "UBI 605-019-306", "555-1234", "10:41"), a number touching a slash (URLs, "1/2"),
+      money ("$5", "Rs. 5000");
     - a number word that is not a count: hyphenated to a word ("one-on-one", "two-thirds",
       "one-time"), before a fraction ("one third of"), or the pronoun "one" ("no one",
-      "one another", "one’s", "the little one").
+      "one another", "one’s", "the little one", "a loved one").
 
 Examples
     "Thirty-nine studies looked at ketamine, 10 looked at memantine"
@@ -69,12 +70,12 @@ _PATTERN = re.compile(
     + r"(?!\w)",
     re.IGNORECASE,
 )
-_GLUED_BEFORE = re.compile(r"\d(?:\.|\s?[-/:–]\s?)$")
-_GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d)")
+_GLUED_BEFORE = re.compile(r"(?:\d(?:\.|\s?[-/:–]\s?)|/)$")
+_GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d|/)")
 _HYPHEN_WORD_AFTER = re.compile(r"^-[^\W\d_]")
 _HALF_AFTER = re.compile(r"^\s+and\s+a\s+half(?!\w)", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"^[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)", re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bloved|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b)", re.IGNORECASE)
 _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
 
