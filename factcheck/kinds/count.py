@@ -141,8 +141,8 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
     if len(numbers) == 1 and numbers[0].isdigit() and int(numbers[0]) <= 31:
         if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True
-    if numbers[0].lower() == "one" and (_PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(after)):
-        return True
+    if len(numbers) == 1 and numbers[0].lower() == "one":
+        return bool(_PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(after))
     return False
 
 
