@@ -17,11 +17,16 @@ from .errors import FactcheckError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
 DEFAULT_REPORT = "reports/factcheck-report.xlsx"
+FORMAT_NAMES = ("text", "json", "sarif", "github", "junit")
 
-sources_option = click.option("--sources", "sources", multiple=True, default=["sources"], show_default=True,
-                              type=click.Path(), help="Source file or folder (repeatable).")
-rules_option = click.option("--rules", "rules", multiple=True, default=["rules"], show_default=True,
-                            type=click.Path(), help="Rule file or folder (repeatable).")
+sources_option = click.option("--sources", "sources", multiple=True, type=click.Path(),
+                              help="Source file or folder (repeatable). Default: sources/, or the config's.")
+rules_option = click.option("--rules", "rules", multiple=True, type=click.Path(),
+                            help="Rule file or folder (repeatable). Default: rules/, or the config's.")
+
+
+class UsageError(click.UsageError):
+    """Wrong combination of options: exit 2 with click's usage message."""
 
 
 class FactcheckGroup(click.Group):
@@ -46,45 +51,98 @@ def main() -> None:
 
 
 @main.command()
-@sources_option
-@rules_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Format of the results written to --output (standard output by default).")
-@click.option("--output", type=click.Path(dir_okay=False), help="Write the results to this file instead of standard output.")
-@click.option("--report", default=DEFAULT_REPORT, show_default=True, type=click.Path(dir_okay=False),
-              help="Where to write the Excel workbook.")
+@click.argument("drafts", nargs=-1, type=click.Path())
+@click.option("--sources", "sources", multiple=True, type=click.Path(),
+              help="Trusted source file or folder (repeatable). Default: sources/, or the config's.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(),
+              help="Rule file or folder (repeatable). Default: rules/, or the config's.")
+@click.option("--format", "formats", multiple=True, metavar="NAME[:PATH]",
+              help=f"Output format, optionally to a file (repeatable): {', '.join(FORMAT_NAMES)}. Default: text.")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the (single) format without a PATH to this file.")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help=f"Write the Excel workbook here (default without drafts: {DEFAULT_REPORT}).")
 @click.option("--no-report", is_flag=True, help="Do not write the workbook.")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="Exit 1 when a finding is at least this severe ('never': always exit 0 on findings).")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS),
+              help="Exit 1 when an unsuppressed finding is at least this severe. Default: error.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Settings file (default: factcheck.toml or setup.cfg [factcheck], from here upward).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
 @click.option("--max-source-mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
-              help="Skip (with an error) any source larger than this.")
+              help="Refuse (as an input error) any source or draft larger than this.")
 @click.pass_context
-def check(ctx, sources, rules, output_format, output, report, no_report, fail_on, color, max_source_mb) -> None:
-    """Check SOURCES against RULES: print a summary, write the workbook.
+def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_on, config_path, color,
+          max_source_mb) -> None:
+    """Check SOURCES against RULES, or DRAFTS against the sources.
 
-    Every fact the rules describe is looked up in every source; facts on which the
-    sources disagree, or contradict a rule's expected value, are findings.
+    Without DRAFTS: every fact the rules describe is looked up in every source, and
+    facts on which the sources disagree, or contradict a rule's expected value, are
+    findings; a summary is printed and the workbook written.
+
+    With DRAFTS (Markdown, HTML, text, Word .docx): each draft statement that
+    contradicts the sources' consensus or a rule's expected value is a finding at
+    path:line:col; a fact no source states is reported as unverified, one severity
+    lower. A `<!-- factcheck-ignore RULE: reason -->` line silences the findings on
+    the next statement of RULE.
     """
-    from . import output as formats
     from .atomic import write_atomic
     from .check import run_check
     from .records import report_records
     from .review import ReviewOptions, review
 
-    result = run_check(list(sources), list(rules), max_bytes=int(max_source_mb * 1024 * 1024))
+    settings = _settings(config_path, drafts=drafts, sources=sources, rules=rules, formats=formats,
+                         report=report, fail_on=fail_on)
+    targets = _targets(settings["format"], output)
+    result = run_check(settings["sources"], settings["rules"], settings["drafts"],
+                       max_bytes=int(max_source_mb * 1024 * 1024))
     records = report_records(result)
     for problem in result.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
-    outcome = review(records, ReviewOptions(report=None if no_report else Path(report)))
-    rendered = formats.get(output_format)(records, color=_use_color(color, output))
-    if output:
-        write_atomic(output, rendered)
-    else:
-        click.echo(rendered, nl=False)
+    for warning in result.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+    workbook = None if no_report else settings["report"] or (None if settings["drafts"] else DEFAULT_REPORT)
+    outcome = review(records, ReviewOptions(report=None if workbook is None else Path(workbook)))
+    for name, path in targets:
+        rendered = _render(name, records, color=_use_color(color, path))
+        if path:
+            write_atomic(path, rendered)
+        else:
+            click.echo(rendered, nl=False)
     for message in outcome.messages:
         click.echo(message, err=True)
-    ctx.exit(exit_status(records, fail_on))
+    ctx.exit(exit_status(records, settings["fail_on"]))
+
+
+def _settings(config_path, **command_line) -> dict:
+    from . import config
+
+    loaded = config.load(Path(config_path) if config_path else config.find())
+    command_line["format"] = command_line.pop("formats")
+    return {key: value for key, (value, _) in config.effective(command_line, loaded).items()}
+
+
+def _targets(formats: list[str], output: str | None) -> list[tuple[str, str | None]]:
+    """Parse NAME[:PATH] specs; --output is the path of the one spec without a path."""
+    from . import output as registry
+
+    targets = []
+    for spec in formats:
+        name, _, path = spec.partition(":")
+        registry.get(name)  # fails early, naming the known formats
+        targets.append((name, path or None))
+    bare = [i for i, (_, path) in enumerate(targets) if path is None]
+    if output:
+        if len(bare) != 1:
+            raise UsageError("--output needs exactly one --format without a PATH; use --format NAME:PATH instead")
+        targets[bare[0]] = (targets[bare[0]][0], output)
+    elif len(bare) > 1:
+        raise UsageError("only one format can go to standard output; give the others a PATH (--format NAME:PATH)")
+    return targets
+
+
+def _render(name: str, records: dict, color: bool) -> str:
+    from . import output as registry
+
+    return registry.get(name)(records, color=color)
 
 
 def exit_status(records: dict, fail_on: str) -> int:
@@ -151,7 +209,8 @@ def explain_command(rule_id, sources, rules) -> None:
     from .rules import load_rules
     from .sources import load_sources
 
-    found = {r.id: r for r in load_rules(list(rules))}
+    settings = _settings(None, sources=sources, rules=rules, formats=())
+    found = {r.id: r for r in load_rules(settings["rules"])}
     if rule_id not in found:
         import difflib
 
@@ -159,7 +218,7 @@ def explain_command(rule_id, sources, rules) -> None:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ConfigError(f"no rule '{rule_id}'{hint}; known: {', '.join(found)}")
     rule = found[rule_id]
-    loaded = load_sources(list(sources))
+    loaded = load_sources(settings["sources"])
     for problem in loaded.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
     describe = kinds.get(rule.kind).describe
@@ -182,6 +241,20 @@ def explain_command(rule_id, sources, rules) -> None:
             click.echo(f"    {item.mention.why}")
     if current is None:
         click.echo("\nNo sentence in any source holds a cue of this rule.")
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Settings file (default: factcheck.toml or setup.cfg [factcheck], from here upward).")
+def config_command(config_path) -> None:
+    """Print the effective settings and where each came from."""
+    from . import config
+
+    path = Path(config_path) if config_path else config.find()
+    click.echo(f"# settings file: {path or 'none found (factcheck.toml or setup.cfg [factcheck], from here upward)'}")
+    for key, (value, origin) in config.effective({}, config.load(path)).items():
+        shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+        click.echo(f"{key:<9} = {shown or '(none)':<40} # {origin}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -251,6 +251,9 @@ class FindingType(str, enum.Enum):
     CONFLICT = "conflict"
     EXPECTED_MISMATCH = "contradicts-expected"
     SELF_CONTRADICTION = "self-contradiction"
+    DRAFT_CONTRADICTS_SOURCES = "draft-contradicts-sources"
+    DRAFT_CONTRADICTS_EXPECTED = "draft-contradicts-expected"
+    UNVERIFIED = "unverified"
 
     def __str__(self) -> str:
         return self.value
@@ -266,7 +269,8 @@ class Finding:
     severity: Severity
     sources: tuple[str, ...]
     message: str
-    statements: tuple[Mention, ...]
+    statements: tuple[Mention, ...]  # for a draft finding, the draft's statement first
+    suppressed: str | None = None  # why an inline suppression silences it, if one does
 
 
 @dataclass(frozen=True)
@@ -279,3 +283,6 @@ class Report:
     facts: tuple[Fact, ...]
     findings: tuple[Finding, ...]
     problems: tuple[str, ...] = ()
+    drafts: tuple[Source, ...] = ()  # documents checked against the sources
+    draft_statements: tuple[Mention, ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. suppressions that silence nothing

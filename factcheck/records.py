@@ -10,14 +10,16 @@ from collections import Counter
 from datetime import date
 
 from . import kinds
-from .model import Fact, Mention, Report, Rule, Source, Value
+from .model import Fact, Finding, Mention, Report, Rule, Source, Value
 
 FORMAT = "factcheck-report"
 VERSION = 1
 
 
 def report_records(report: Report) -> dict:
-    facts = [fact_record(f) for f in report.facts]
+    paths = {s.id: s.path for s in report.sources + report.drafts}
+    questions = {r.id: r.question for r in report.rules}
+    facts = [fact_record(f, paths) for f in report.facts]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -26,15 +28,24 @@ def report_records(report: Report) -> dict:
         "sources": [source_record(s) for s in report.sources],
         "rules": [rule_record(r) for r in report.rules],
         "facts": facts,
-        "findings": [
-            {
-                "id": f.id, "type": str(f.type), "rule": f.rule, "severity": str(f.severity),
-                "sources": list(f.sources), "message": f.message,
-                "statements": [mention_record(m) for m in f.statements],
-            }
-            for f in report.findings
-        ],
+        "drafts": [source_record(s) for s in report.drafts],
+        "draft_statements": [mention_record(m, paths) for m in report.draft_statements],
+        "findings": [finding_record(f, paths, questions) for f in report.findings],
         "problems": list(report.problems),
+        "warnings": list(report.warnings),
+    }
+
+
+def finding_record(finding: Finding, paths: dict[str, str], questions: dict[str, str]) -> dict:
+    """A finding, located at its first statement (for a draft finding, the draft's)."""
+    statements = [mention_record(m, paths) for m in finding.statements]
+    first = statements[0] if statements else None
+    return {
+        "id": finding.id, "type": str(finding.type), "rule": finding.rule, "question": questions.get(finding.rule, ""),
+        "severity": str(finding.severity), "sources": list(finding.sources), "message": finding.message,
+        "location": None if first is None else {"path": first["path"], "line": first["line"], "column": first["column"]},
+        "statements": statements,
+        "suppressed": None if finding.suppressed is None else {"by": "inline", "reason": finding.suppressed},
     }
 
 
@@ -47,6 +58,8 @@ def summary_record(report: Report) -> dict:
         "outcomes": {o: outcomes.get(o, 0) for o in ("conflict", "consistent", "single-source", "unparseable", "not-stated")},
         "findings": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
         "problems": len(report.problems),
+        "drafts": len(report.drafts),
+        "suppressed": sum(1 for f in report.findings if f.suppressed),
     }
 
 
@@ -72,7 +85,7 @@ def rule_record(rule: Rule) -> dict:
     }
 
 
-def fact_record(fact: Fact) -> dict:
+def fact_record(fact: Fact, paths: dict[str, str] | None = None) -> dict:
     describe = kinds.get(fact.rule.kind).describe
     consensus = fact.consensus
     return {
@@ -89,11 +102,11 @@ def fact_record(fact: Fact) -> dict:
         "against_expected": list(fact.against_expected),
         "self_contradictions": list(fact.self_contradictions),
         "statements": [
-            dict(mention_record(m),
+            dict(mention_record(m, paths),
                  agrees_with_consensus=None if consensus is None else _agrees(m, consensus.value, fact))
             for m in fact.statements
         ],
-        "unread": [mention_record(m) for m in fact.unread],
+        "unread": [mention_record(m, paths) for m in fact.unread],
     }
 
 
@@ -101,10 +114,11 @@ def _agrees(mention: Mention, value: Value, fact: Fact) -> bool:
     return mention.value.comparable_with(value) and mention.value.agrees_with(value, fact.rule.tolerance)
 
 
-def mention_record(mention: Mention) -> dict:
+def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dict:
     chosen = mention.chosen
     return {
         "source": mention.source,
+        "path": (paths or {}).get(mention.source, mention.source),
         "line": mention.line,
         "column": mention.column,
         "quote": mention.sentence.text,

@@ -70,7 +70,9 @@ def _hidden(path: Path, folder: Path) -> bool:
 
 
 def _unlisted(path: Path, role: str) -> Source:
-    return Source(id=path.stem, path=str(path), format=readers.format_for(path) or "", role=role)
+    # A draft is named by its path, as editors and CI annotations know it.
+    name = str(path) if role == "draft" else path.stem
+    return Source(id=name, path=str(path), format=readers.format_for(path) or "", role=role)
 
 
 def _read_manifest(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
@@ -119,11 +121,25 @@ def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror or exc}", path=source.path) from None
-    content = decode(data, source.path, max_bytes)
-    readable = readers.get(source.format)(content)
+    if source.format in readers.BINARY_FORMATS:
+        readable = _read_binary(source, data, max_bytes)
+    else:
+        readable = readers.get(source.format)(decode(data, source.path, max_bytes))
     source = replace(source, sha256=hashlib.sha256(data).hexdigest())
     document = Document(source, readable.text, (), readable.anchors)
     return replace(document, sentences=split_sentences(readable.text, document.locate))
+
+
+def _read_binary(source: Source, data: bytes, max_bytes: int) -> readers.Readable:
+    if len(data) > max_bytes:
+        raise SourceError(f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", path=source.path)
+    try:
+        readable = readers.read_binary(source.format, data)
+    except Exception as exc:  # a corrupt container can fail anywhere inside the parser
+        raise SourceError(f"cannot be read as {source.format}: {exc}", path=source.path) from None
+    if not readable.text.strip():
+        raise SourceError("is empty: nothing to check", path=source.path)
+    return readable
 
 
 def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:

@@ -11,11 +11,12 @@ QUOTE_WIDTH = 160
 
 def render(records: dict, color: bool = False) -> str:
     paint = _painter(color)
-    lines = [f"factcheck {records['tool']['version']}: {records['summary']['sources']} source(s), "
-             f"{records['summary']['rules']} rule(s)", ""]
-    facts = sorted(records["facts"], key=lambda f: ORDER.index(f["outcome"]))
-    for fact in facts:
-        lines.extend(_fact(fact, paint))
+    summary = records["summary"]
+    lines = [f"factcheck {records['tool']['version']}: {summary['sources']} source(s), {summary['rules']} rule(s)"
+             + (f", {summary['drafts']} draft(s)" if records["drafts"] else ""), ""]
+    if not records["drafts"]:  # editors checking drafts want their findings, not the sources' survey
+        for fact in sorted(records["facts"], key=lambda f: ORDER.index(f["outcome"])):
+            lines.extend(_fact(fact, paint))
     lines.extend(_findings(records["findings"], paint))
     lines.extend(f"problem: {p}" for p in records["problems"])
     lines.append(_summary(records["summary"]))
@@ -53,18 +54,39 @@ def _quote(statement: dict) -> str:
 
 
 def _findings(findings: list[dict], paint) -> list[str]:
+    """One line per finding, `path:line:col: severity rule message`, grouped by file,
+    each followed by the words of the statements involved."""
     if not findings:
         return ["", "No findings."]
     lines = ["", f"Findings ({len(findings)}):"]
+    by_path: dict[str, list[dict]] = {}
     for finding in findings:
-        lines.append(f"  {paint(finding['severity'], finding['severity']):<8} {finding['type']:<21} {finding['message']}")
+        path = finding["location"]["path"] if finding["location"] else "-"
+        by_path.setdefault(path, []).append(finding)
+    for path, group in by_path.items():
+        lines.append("")
+        for finding in sorted(group, key=lambda f: (f["location"] or {}).get("line", 0)):
+            lines.extend(_finding(finding, paint))
+    return lines
+
+
+def _finding(finding: dict, paint) -> list[str]:
+    where = finding["location"]
+    place = f"{where['path']}:{where['line']}:{where['column']}" if where else "-"
+    severity = paint(finding["severity"], finding["severity"])
+    suppressed = finding.get("suppressed")
+    note = f" (suppressed: {suppressed.get('reason') or suppressed.get('status') or suppressed['by']})" if suppressed else ""
+    lines = [f"{place}: {severity} {finding['rule']} {finding['message']}{note}"]
+    for statement in finding["statements"]:
+        lines.append(f"    {statement['source']}:{statement['line']}: \"{_quote(statement)}\"")
     return lines
 
 
 def _summary(summary: dict) -> str:
     outcomes = ", ".join(f"{n} {o}" for o, n in summary["outcomes"].items() if n)
     severities = ", ".join(f"{n} {s}" for s, n in summary["findings"].items() if n) or "none"
-    return f"\n{outcomes}; findings: {severities}"
+    suppressed = f" ({summary['suppressed']} suppressed)" if summary.get("suppressed") else ""
+    return f"\nsources: {outcomes}; findings: {severities}{suppressed}"
 
 
 def _painter(color: bool):

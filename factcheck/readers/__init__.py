@@ -13,6 +13,8 @@ from ..errors import SourceError
 from . import html, markdown, plain
 from .base import Readable
 
+BINARY_FORMATS = {"docx"}  # read from bytes by read_binary(), not decoded as UTF-8
+
 READERS: dict[str, Callable[[str], Readable]] = {
     "text": plain.read,
     "markdown": markdown.read,
@@ -22,7 +24,15 @@ EXTENSIONS = {
     ".txt": "text", ".text": "text", "": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
 }
+
+
+def read_binary(name: str, data: bytes) -> Readable:
+    """Formats stored as binary containers (Word)."""
+    from . import docx
+
+    return docx.read_bytes(data)
 
 
 def format_for(path: str | Path) -> str | None:
@@ -37,4 +47,4 @@ def get(name: str) -> Callable[[str], Readable]:
         raise SourceError(f"unknown source format '{name}' (known: {', '.join(READERS)})") from None
 
 
-__all__ = ["Readable", "format_for", "get", "READERS", "EXTENSIONS"]
+__all__ = ["Readable", "format_for", "get", "read_binary", "READERS", "EXTENSIONS", "BINARY_FORMATS"]
