@@ -22,8 +22,7 @@ def explain(documents: Iterable[Document], rule: Rule) -> list[Examined]:
     examined = []
     for document in documents:
         doc = AnalysedDocument.of(document)
-        for sentence, text in zip(document.sentences, doc.texts):
-            mention, verdict = examine(doc, sentence, text, rule)
-            if verdict != "no cue":
-                examined.append(Examined(document.source.id, sentence, mention, verdict))
+        for index in sorted(doc.index.find(rule.cues, rule.cue_threshold)):
+            mention, verdict = examine(doc, index, rule)
+            examined.append(Examined(document.source.id, document.sentences[index], mention, verdict))
     return examined

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import distractors, kinds
-from .match import PhraseMatch, TokenizedText, find_phrases
+from .match import DocumentIndex, PhraseMatch, TokenizedText
 from .model import Candidate, Document, Mention, Rule, Sentence, Span
 
 SUBJECT_THRESHOLD = 90.0
@@ -36,14 +36,16 @@ _CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|where|although)\b
 
 @dataclass
 class AnalysedDocument:
-    """A document with each sentence tokenized once, shared by all rules."""
+    """A document with each sentence tokenized and indexed once, shared by all rules."""
 
     document: Document
     texts: list[TokenizedText]
+    index: DocumentIndex
 
     @classmethod
     def of(cls, document: Document) -> "AnalysedDocument":
-        return cls(document, [TokenizedText(s.text) for s in document.sentences])
+        texts = [TokenizedText(s.text) for s in document.sentences]
+        return cls(document, texts, DocumentIndex(texts))
 
 
 def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mention]:
@@ -54,41 +56,42 @@ def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mentio
 
 
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
+    """Only sentences holding a cue are examined: the index finds them in one pass."""
     found = []
-    for sentence, text in zip(doc.document.sentences, doc.texts):
-        mention, _ = examine(doc, sentence, text, rule)
+    for index in sorted(doc.index.find(rule.cues, rule.cue_threshold)):
+        mention, _ = examine(doc, index, rule)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def examine(doc: AnalysedDocument, sentence: Sentence, text: TokenizedText, rule: Rule) -> tuple[Mention | None, str]:
-    """The mention this sentence makes of the rule's fact, or None and why not."""
-    cues = find_phrases(text, rule.cues, rule.cue_threshold)
+def examine(doc: AnalysedDocument, index: int, rule: Rule) -> tuple[Mention | None, str]:
+    """The mention sentence `index` makes of the rule's fact, or None and why not."""
+    cues = doc.index.find(rule.cues, rule.cue_threshold).get(index)
     if not cues:
         return None, "no cue"
-    subject = _subject(doc, sentence, text, rule)
+    sentence, text = doc.document.sentences[index], doc.texts[index]
+    subject = _subject(doc, index, rule)
     if subject is None:
         return None, f"cue {cues[0].phrase!r} matched, but the subject is not named in it or the {rule.subject_window} sentence(s) before"
-    context = find_phrases(text, rule.require + rule.exclude, rule.cue_threshold)
+    context = doc.index.find(rule.require + rule.exclude, rule.cue_threshold).get(index, [])
     if rule.require and not any(m.phrase in rule.require for m in context):
         return None, f"cue {cues[0].phrase!r} matched, but none of the required context {list(rule.require)}"
     candidates = _rank(sentence, text, rule, kinds.get(rule.kind), cues, context)
     return _mention(doc, sentence, rule, cues, subject, candidates), "mention"
 
 
-def _subject(doc: AnalysedDocument, sentence: Sentence, text: TokenizedText, rule: Rule) -> str | None:
+def _subject(doc: AnalysedDocument, index: int, rule: Rule) -> str | None:
     """Where the subject is named: this sentence, or one of the few before it."""
-    if find_phrases(text, rule.subject, SUBJECT_THRESHOLD):
+    named = doc.index.find(rule.subject, SUBJECT_THRESHOLD)
+    if index in named:
         return "named in the sentence"
     for back in range(1, rule.subject_window + 1):
-        index = sentence.index - back
-        if index < 0:
+        if index - back < 0:
             break
-        hits = find_phrases(doc.texts[index], rule.subject, SUBJECT_THRESHOLD)
-        if hits:
-            earlier = doc.document.sentences[index]
-            return f"'{hits[0].phrase}' named {back} sentence(s) before, line {earlier.line}"
+        if index - back in named:
+            earlier = doc.document.sentences[index - back]
+            return f"'{named[index - back][0].phrase}' named {back} sentence(s) before, line {earlier.line}"
     return None
 
 

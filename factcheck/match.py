@@ -8,6 +8,7 @@ run of n words in the sentence, so a match has an exact token span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,13 +32,6 @@ def stem(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    stem: str
-
-
-@dataclass(frozen=True)
 class PhraseMatch:
     phrase: str
     start: int  # character offsets in the sentence
@@ -48,25 +42,20 @@ class PhraseMatch:
 
 
 class TokenizedText:
-    """A sentence's tokens and its n-word windows, computed once for all rules."""
+    """A sentence's words: parallel lists of start, end and stem, computed once for all rules."""
+
+    __slots__ = ("text", "starts", "ends", "stems")
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = tuple(Token(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(text))
-        self._windows: dict[int, list[str]] = {}
-
-    def windows(self, size: int) -> list[str]:
-        if size not in self._windows:
-            stems = [t.stem for t in self.tokens]
-            self._windows[size] = [" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1)]
-        return self._windows[size]
+        words = list(_WORD.finditer(text))
+        self.starts = [m.start() for m in words]
+        self.ends = [m.end() for m in words]
+        self.stems = [stem(m.group()) for m in words]
 
     def token_at(self, offset: int) -> int:
-        """Index of the token at or after a character offset (len(tokens) past the end)."""
-        for i, token in enumerate(self.tokens):
-            if token.end > offset:
-                return i
-        return len(self.tokens)
+        """Index of the word ending after a character offset (len(words) past the end)."""
+        return bisect_right(self.ends, offset)
 
 
 @lru_cache(maxsize=4096)
@@ -82,30 +71,90 @@ def _cutoff(word_stem: str, threshold: float) -> float:
 
 
 def find_phrases(text: TokenizedText, phrases: tuple[str, ...], threshold: float) -> list[PhraseMatch]:
-    """Every occurrence of any of `phrases` in the text, best score first per place.
+    """Every occurrence of any of `phrases` in one text (see DocumentIndex for many)."""
+    return DocumentIndex([text]).find(phrases, threshold).get(0, [])
 
-    Each word of the phrase must match the word at its place in the sentence:
-    rapidfuzz finds where the first word matches (one batch call over all the
-    sentence's words), then the following words are compared one by one.
+
+# Fuzzy scores of a cue word against every stem seen so far, shared by all documents:
+# vocabularies overlap heavily, so each (word, stem) pair is scored once per process.
+_SIMILAR: dict[tuple[str, float], tuple[dict[str, float], set[str]]] = {}
+
+
+def _score_new_stems(word_stem: str, cutoff: float, known, vocabulary: set[str]) -> None:
+    matches, checked = known
+    new = list(vocabulary.difference(checked))
+    if new:
+        for found, score, _ in process.extract(word_stem, new, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            matches[found] = score
+        checked.update(new)
+
+
+class DocumentIndex:
+    """Where each word stem occurs in a document, so phrases are found in one pass.
+
+    Fuzzy comparison runs once per distinct stem of the document (a rapidfuzz batch
+    call over its vocabulary), not once per sentence: a cue's first word is looked up
+    in the vocabulary, then each occurrence of a similar stem is extended word by word.
+    Each word of the phrase must match the word at its place in the sentence.
     """
-    matches: list[PhraseMatch] = []
-    words = text.windows(1)
-    for phrase in phrases:
-        stems = phrase_stems(phrase)
-        if not stems or len(stems) > len(words):
-            continue
-        head = process.extract(stems[0], words, scorer=fuzz.ratio, score_cutoff=_cutoff(stems[0], threshold), limit=None)
-        for _, head_score, index in head:
-            scores = [head_score]
-            for offset, word_stem in enumerate(stems[1:], start=1):
-                if index + offset >= len(words):
-                    break
-                score = fuzz.ratio(word_stem, words[index + offset], score_cutoff=_cutoff(word_stem, threshold))
-                if not score:
-                    break
-                scores.append(score)
-            if len(scores) == len(stems):
-                first, last = text.tokens[index], text.tokens[index + len(stems) - 1]
-                matches.append(PhraseMatch(phrase, first.start, last.end, index, index + len(stems) - 1, min(scores)))
-    matches.sort(key=lambda m: (m.start, -m.score))
-    return matches
+
+    def __init__(self, texts: list[TokenizedText]):
+        self.texts = texts
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        for s, text in enumerate(texts):
+            for t, word_stem in enumerate(text.stems):
+                self.where.setdefault(word_stem, []).append((s, t))
+        self._vocabulary = set(self.where)
+        self._similar: dict[tuple[str, float], dict[str, float]] = {}
+        self._found: dict[tuple[tuple[str, ...], float], dict[int, list[PhraseMatch]]] = {}
+
+    def similar(self, word_stem: str, threshold: float) -> dict[str, float]:
+        """Stems of this document that match a word, with their scores."""
+        cutoff = _cutoff(word_stem, threshold)
+        key = (word_stem, cutoff)
+        if key not in self._similar:
+            if cutoff >= 100:
+                self._similar[key] = {word_stem: 100.0} if word_stem in self.where else {}
+            else:
+                known = _SIMILAR.setdefault(key, ({}, set()))
+                _score_new_stems(word_stem, cutoff, known, self._vocabulary)
+                self._similar[key] = {v: score for v, score in known[0].items() if v in self.where}
+        return self._similar[key]
+
+    def find(self, phrases: tuple[str, ...], threshold: float) -> dict[int, list[PhraseMatch]]:
+        """Matches of any of `phrases`, by sentence index, in order within each sentence."""
+        key = (phrases, threshold)
+        if key not in self._found:
+            self._found[key] = self._find(phrases, threshold)
+        return self._found[key]
+
+    def _find(self, phrases, threshold) -> dict[int, list[PhraseMatch]]:
+        found: dict[int, list[PhraseMatch]] = {}
+        for phrase in phrases:
+            stems = phrase_stems(phrase)
+            if not stems:
+                continue
+            following = [self.similar(word, threshold) for word in stems[1:]]
+            for head, head_score in self.similar(stems[0], threshold).items():
+                for s, t in self.where[head]:
+                    match = self._extend(phrase, s, t, head_score, following)
+                    if match is not None:
+                        found.setdefault(s, []).append(match)
+        for matches in found.values():
+            matches.sort(key=lambda m: (m.start, -m.score))
+        return found
+
+    def _extend(self, phrase, s, t, head_score, following) -> PhraseMatch | None:
+        text = self.texts[s]
+        if not following:
+            return PhraseMatch(phrase, text.starts[t], text.ends[t], t, t, head_score)
+        if t + len(following) >= len(text.stems):
+            return None
+        scores = [head_score]
+        for offset, similar in enumerate(following, start=1):
+            score = similar.get(text.stems[t + offset])
+            if score is None:
+                return None
+            scores.append(score)
+        last = t + len(following)
+        return PhraseMatch(phrase, text.starts[t], text.ends[last], t, last, min(scores))
