@@ -14,9 +14,10 @@ that disagrees with it.
 from __future__ import annotations
 
 import hashlib
+import heapq
+import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 
 from . import kinds
 from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Value
@@ -33,24 +34,52 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     statements = tuple(m for m in mentions if m.value is not None)
     unread = tuple(m for m in mentions if m.value is None)
     agree = lambda a, b: _agree(a, b, rule.tolerance)  # noqa: E731
-    conflicts = tuple(
-        (i, j) for (i, a), (j, b) in combinations(enumerate(statements), 2)
-        if a.value.comparable_with(b.value) and not agree(a.value, b.value)
-    )
+    disputed, self_contradictions = _disagreements(statements, rule.tolerance)
     sources = tuple(dict.fromkeys(m.source for m in statements))
     consensus = _consensus(statements, sources, agree, rule.tolerance)
     return Fact(
         rule=rule,
-        outcome=_outcome(statements, unread, sources, conflicts),
+        outcome=_outcome(statements, unread, sources, disputed or self_contradictions),
         statements=statements,
         unread=unread,
         consensus=consensus,
         outliers=_disagreeing(statements, consensus.value if consensus else None, agree),
         against_expected=_disagreeing(statements, rule.expected.value if rule.expected else None, agree),
-        self_contradictions=tuple(dict.fromkeys(
-            statements[i].source for i, j in conflicts if statements[i].source == statements[j].source)),
-        conflicts=conflicts,
+        self_contradictions=self_contradictions,
+        disputed=disputed,
     )
+
+
+def _disagreements(statements, tolerance: float) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Statements that clash with another source's, and sources that clash with themselves.
+
+    Two intervals miss each other exactly when one's low is above the other's high,
+    so per unit it is enough to know, for every source, its highest low and lowest
+    high: linear in the number of statements, however many sources there are.
+    """
+    disputed: list[int] = []
+    selfish: list[str] = []
+    by_unit: dict[str, list[int]] = {}
+    for i, m in enumerate(statements):
+        by_unit.setdefault(m.value.unit, []).append(i)
+    for indices in by_unit.values():
+        bounds = {i: statements[i].value.widened(tolerance / 2) for i in indices}
+        highest_low: dict[str, float] = {}
+        lowest_high: dict[str, float] = {}
+        for i in indices:
+            source, (low, high) = statements[i].source, bounds[i]
+            highest_low[source] = max(highest_low.get(source, -math.inf), low)
+            lowest_high[source] = min(lowest_high.get(source, math.inf), high)
+        selfish.extend(s for s in highest_low if highest_low[s] > lowest_high[s])
+        top_lows = heapq.nlargest(2, highest_low.items(), key=lambda kv: kv[1])
+        bottom_highs = heapq.nsmallest(2, lowest_high.items(), key=lambda kv: kv[1])
+        for i in indices:
+            source, (low, high) = statements[i].source, bounds[i]
+            other_low = next((v for s, v in top_lows if s != source), -math.inf)
+            other_high = next((v for s, v in bottom_highs if s != source), math.inf)
+            if other_low > high or other_high < low:
+                disputed.append(i)
+    return tuple(sorted(disputed)), tuple(s for s in dict.fromkeys(m.source for m in statements) if s in selfish)
 
 
 def _agree(a: Value, b: Value, tolerance: float) -> bool:
@@ -143,11 +172,9 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
     result: list[Finding] = []
     for fact in facts:
         rule, describe = fact.rule, kinds.get(fact.rule.kind).describe
-        cross = [(i, j) for i, j in fact.conflicts if fact.statements[i].source != fact.statements[j].source]
-        if cross:
-            involved = sorted({k for pair in cross for k in pair})
-            statements = tuple(fact.statements[k] for k in involved)
-            values = "; ".join(f"{m.source}: {describe(m.value)}" for m in statements)
+        if fact.disputed:
+            statements = tuple(fact.statements[k] for k in fact.disputed)
+            values = _listing(f"{m.source}: {describe(m.value)}" for m in statements)
             result.append(_finding(FindingType.CONFLICT, rule, tuple(dict.fromkeys(m.source for m in statements)),
                                    f"sources disagree on {rule.id}: {values}", statements))
         for source in fact.against_expected:
@@ -161,6 +188,13 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
             result.append(_finding(FindingType.SELF_CONTRADICTION, rule, (source,),
                                    f"{source} contradicts itself on {rule.id}: {said}", statements))
     return result
+
+
+def _listing(items, limit: int = 12) -> str:
+    """'a; b; c' for a message, cut after `limit` items with a count of the rest."""
+    items = list(items)
+    shown = "; ".join(items[:limit])
+    return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def _finding(kind: FindingType, rule: Rule, sources: tuple[str, ...], message: str, statements) -> Finding:

@@ -229,7 +229,8 @@ class Fact:
     `statements` are mentions with a value; `unread` are mentions where a cue
     matched but no value could be read. `outliers` are sources with a statement
     that disagrees with the consensus; `against_expected` those contradicting the
-    rule's expected value; `self_contradictions` sources whose own statements clash.
+    rule's expected value; `self_contradictions` sources whose own statements clash;
+    `disputed` indexes the statements that clash with another source's statement.
     """
 
     rule: Rule
@@ -240,7 +241,7 @@ class Fact:
     outliers: tuple[str, ...]
     against_expected: tuple[str, ...]
     self_contradictions: tuple[str, ...]
-    conflicts: tuple[tuple[int, int], ...]  # index pairs into statements that disagree
+    disputed: tuple[int, ...] = ()  # statements that disagree with a statement of another source
 
     @property
     def sources(self) -> tuple[str, ...]:
