@@ -36,7 +36,7 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     agree = lambda a, b: _agree(a, b, rule.tolerance)  # noqa: E731
     disputed, self_contradictions = _disagreements(statements, rule.tolerance)
     sources = tuple(dict.fromkeys(m.source for m in statements))
-    consensus = _consensus(statements, sources, agree, rule.tolerance)
+    consensus = _consensus(statements, sources, rule.tolerance)
     return Fact(
         rule=rule,
         outcome=_outcome(statements, unread, sources, disputed or self_contradictions),
@@ -96,22 +96,22 @@ def _outcome(statements, unread, sources, conflicts) -> Outcome:
     return Outcome.UNPARSEABLE if unread else Outcome.NOT_STATED
 
 
-def _consensus(statements, sources, agree, tolerance: float) -> Consensus | None:
+def _consensus(statements, sources, tolerance: float) -> Consensus | None:
     """The value backed by the most sources whose statements can all be true at once.
 
     A sweep over the widened intervals finds the point covered by statements of the
     most distinct sources (a clique, not a chain: "up to 70%" backing both 50% and
     55% does not make them agree). The consensus value shown is, among the statements
-    covering that point, one that agrees with all the others (see _representative).
+    covering that point (see _representative).
     """
     if len(sources) < 2:
         return None
     point, backers = _best_point(statements, tolerance)
     if point is None or len(backers) * 2 <= len(sources):
         return None
+    # Every statement covering the point agrees with every other one: they share it.
     covering = [m for m in statements if m.source in backers and _covers(m.value, point, tolerance)]
-    agreeing = [m for m in covering if all(agree(m.value, o.value) for o in covering)] or covering
-    return Consensus(_representative(agreeing), tuple(s for s in sources if s in backers))
+    return Consensus(_representative(covering), tuple(s for s in sources if s in backers))
 
 
 def _representative(statements: list[Mention]) -> Value:

@@ -69,8 +69,9 @@ def _descriptor(rule: dict) -> dict:
         details.append(f"Value kind: {rule['kind']}.")
     expected = rule.get("expected")
     if expected:
-        reference = f" ({expected['reference']})" if expected.get("reference") else ""
-        details.append(f"Expected: {expected['text']}{reference}.")
+        details.append(f"Expected: {expected['text']}.")
+        if expected.get("reference"):
+            details.append(f"Reference: {expected['reference'].rstrip('.')}.")
     if rule.get("path"):
         details.append(f"Rule defined in {rule['path']}:{rule.get('line') or 1}.")
     properties = {"tags": ["factcheck"] + ([rule["kind"]] if rule.get("kind") else [])}
@@ -171,8 +172,8 @@ def artifact_uri(path: str, root: Path) -> dict:
     pure = PurePath(path)
     if pure.is_absolute():
         try:
-            pure = Path(pure).relative_to(root.resolve())
-        except ValueError:
+            pure = Path(pure).resolve().relative_to(root.resolve())
+        except (ValueError, OSError):
             return {"uri": Path(pure).as_uri()}
     return {"uri": percent_encode(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
