@@ -3,41 +3,59 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import __version__, readers
+from . import __version__, engines, readers
 from .compare import compare, findings
 from .drafts import apply_suppressions, check_drafts
-from .extract import extract
+from .engines import DocumentResult, Progress
 from .model import Document, Report
 from .rules import load_rules
-from .sources import MAX_BYTES, decode, load_sources
+from .sources import MAX_BYTES, check_unique_ids, decode, discover
 from .suppressions import Directive, scan
 
 
 def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draft_paths: list[str | Path] = (),
-              max_bytes: int = MAX_BYTES) -> Report:
+              max_bytes: int = MAX_BYTES, engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+              progress: Progress | None = None, on_total=None) -> Report:
     """Check every source against every rule, and every draft against the sources.
 
     Broken rules raise; unreadable sources and drafts become problems. With drafts,
     the findings are the drafts' (the sources' own disagreements stay in the facts).
+    `engine`, `jobs` and `scheduler` choose where extraction runs; the results are
+    the same wherever it runs.
     """
     rules = load_rules(rule_paths)
-    loaded = load_sources(source_paths, max_bytes=max_bytes)
-    facts = compare(rules, extract(loaded.documents, rules))
-    problems = [str(p) for p in loaded.problems]
+    found_problems = []
+    sources = discover(source_paths, "reference", found_problems)
+    if on_total:
+        on_total(len(sources))
+    run = engines.get(engine)
+    results = list(run(sources, rules, max_bytes, jobs=jobs, scheduler=scheduler, progress=progress))
+    read, problems = _split(results, found_problems)
+    facts = compare(rules, [m for r in read for m in r.mentions])
+    source_list = tuple(r.source for r in read)
     if not draft_paths:
-        return Report(__version__, rules, tuple(d.source for d in loaded.documents), tuple(facts),
-                      tuple(findings(facts)), tuple(problems))
-    drafted = load_sources(list(draft_paths), role="draft", max_bytes=max_bytes)
-    problems += [str(p) for p in drafted.problems]
-    draft_mentions = extract(drafted.documents, rules)
-    path_of = {d.source.id: d.source.path for d in drafted.documents}
-    directives = [d for document in drafted.documents for d in _directives(document)]
+        return Report(__version__, rules, source_list, tuple(facts), tuple(findings(facts)), problems)
+    draft_problems = []
+    drafted = list(engines.get("local")(discover(list(draft_paths), "draft", draft_problems), rules, max_bytes,
+                                        keep_documents=True))
+    drafts, more_problems = _split(drafted, draft_problems)
+    draft_mentions = [m for r in drafts for m in r.mentions]
+    path_of = {r.source.id: r.source.path for r in drafts}
+    directives = [d for r in drafts for d in _directives(r.document)]
     draft_findings, warnings = apply_suppressions(check_drafts(facts, draft_mentions), draft_mentions, directives, path_of)
     return Report(
-        version=__version__, rules=rules, sources=tuple(d.source for d in loaded.documents), facts=tuple(facts),
-        findings=tuple(draft_findings), problems=tuple(problems), drafts=tuple(d.source for d in drafted.documents),
+        version=__version__, rules=rules, sources=source_list, facts=tuple(facts),
+        findings=tuple(draft_findings), problems=problems + more_problems, drafts=tuple(r.source for r in drafts),
         draft_statements=tuple(m for m in draft_mentions if m.value is not None), warnings=tuple(warnings),
     )
+
+
+def _split(results: list[DocumentResult], problems: list) -> tuple[list[DocumentResult], tuple[str, ...]]:
+    """The results that were read, and every problem met (discovery, reading, duplicate ids)."""
+    read = [r for r in results if r.problem is None]
+    problems = list(problems) + [r.problem for r in results if r.problem is not None]
+    problems += check_unique_ids([r.source for r in read])
+    return read, tuple(str(p) for p in problems)
 
 
 def _directives(document: Document) -> list[Directive]:

@@ -69,9 +69,15 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
 @click.option("--max-source-mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
               help="Refuse (as an input error) any source or draft larger than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for reading and extraction "
+              "(default: the cores available). Results are identical to a serial run.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine, or a Dask cluster (pip install 'factcheck[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://host:8786.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes on standard error (errors still show).")
 @click.pass_context
 def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_on, config_path, color,
-          max_source_mb) -> None:
+          max_source_mb, jobs, engine, scheduler, quiet) -> None:
     """Check SOURCES against RULES, or DRAFTS against the sources.
 
     Without DRAFTS: every fact the rules describe is looked up in every source, and
@@ -92,8 +98,14 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_
     settings = _settings(config_path, drafts=drafts, sources=sources, rules=rules, formats=formats,
                          report=report, fail_on=fail_on)
     targets = _targets(settings["format"], output)
-    result = run_check(settings["sources"], settings["rules"], settings["drafts"],
-                       max_bytes=int(max_source_mb * 1024 * 1024))
+    from .engines.local import default_jobs
+    from .progress import ProgressBar
+
+    with ProgressBar(enabled=not quiet and sys.stderr.isatty(), label="documents") as bar:
+        result = run_check(settings["sources"], settings["rules"], settings["drafts"],
+                           max_bytes=int(max_source_mb * 1024 * 1024), engine=engine,
+                           jobs=jobs or default_jobs(), scheduler=scheduler, progress=bar.advance,
+                           on_total=bar.set_total)
     records = report_records(result)
     for problem in result.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
@@ -107,8 +119,9 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_
             write_atomic(path, rendered)
         else:
             click.echo(rendered, nl=False)
-    for message in outcome.messages:
-        click.echo(message, err=True)
+    if not quiet:
+        for message in outcome.messages:
+            click.echo(message, err=True)
     ctx.exit(exit_status(records, settings["fail_on"]))
 
 

@@ -159,6 +159,10 @@ def _mention(doc, sentence, rule, cues, subject, candidates) -> Mention:
     chosen = next((c for c in candidates if c.chosen), None)
     offset = sentence.start + (chosen.span.start if chosen else 0)
     line, column = doc.document.locate(offset)
+    end_line, end_column = 0, 0
+    if chosen:  # the position after the value's last character
+        end_line, last_column = doc.document.locate(sentence.start + chosen.span.end - 1)
+        end_column = last_column + 1
     if chosen:
         why = f"'{chosen.value.raw}' chosen: " + "; ".join(chosen.reasons)
     elif candidates:
@@ -168,5 +172,5 @@ def _mention(doc, sentence, rule, cues, subject, candidates) -> Mention:
     return Mention(
         rule=rule.id, source=doc.document.source.id, sentence=sentence, line=line, column=column,
         cues=tuple(dict.fromkeys(c.phrase for c in cues)), subject=subject,
-        candidates=tuple(candidates), why=why,
+        candidates=tuple(candidates), why=why, end_line=end_line, end_column=end_column,
     )

@@ -203,6 +203,8 @@ class Mention:
     subject: str
     candidates: tuple[Candidate, ...]
     why: str
+    end_line: int = 0  # just past the chosen value (0 when there is none)
+    end_column: int = 0
 
     @property
     def chosen(self) -> Candidate | None:

@@ -121,6 +121,8 @@ def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dic
         "path": (paths or {}).get(mention.source, mention.source),
         "line": mention.line,
         "column": mention.column,
+        "end_line": mention.end_line or None,
+        "end_column": mention.end_column or None,
         "quote": mention.sentence.text,
         "span": None if chosen is None else {"start": chosen.span.start, "end": chosen.span.end},
         "value": None if chosen is None else value_record(chosen.value),

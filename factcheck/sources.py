@@ -36,7 +36,7 @@ def load_sources(paths: list[str | Path], role: str = "reference", max_bytes: in
             documents.append(read_document(source, max_bytes))
         except SourceError as problem:
             problems.append(problem)
-    _check_unique_ids(documents, problems)
+    problems.extend(check_unique_ids([d.source for d in documents]))
     return Loaded(tuple(documents), tuple(problems))
 
 
@@ -159,11 +159,14 @@ def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
                           "save it as UTF-8", path=path, line=line) from None
 
 
-def _check_unique_ids(documents: list[Document], problems: list[SourceError]) -> None:
+def check_unique_ids(sources: list[Source]) -> list[SourceError]:
+    """A problem for each source whose id another source already uses."""
     seen: dict[str, str] = {}
-    for document in documents:
-        other = seen.setdefault(document.source.id, document.source.path)
-        if other != document.source.path:
-            problems.append(SourceError(f"source id '{document.source.id}' is also used by {other}; "
+    problems = []
+    for source in sources:
+        other = seen.setdefault(source.id, source.path)
+        if other != source.path:
+            problems.append(SourceError(f"source id '{source.id}' is also used by {other}; "
                                         "results of both are kept, but give them distinct ids in the manifest",
-                                        path=document.source.path))
+                                        path=source.path))
+    return problems

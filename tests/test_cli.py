@@ -143,3 +143,10 @@ def test_bundled_check_end_to_end(tmp_path):
     assert result.returncode == 1, result.stderr  # the bundled corpus has error-level conflicts
     assert "CONFLICT" in result.stdout and "ketamine-first-human-use" in result.stdout
     assert report.is_file()
+
+
+def test_help_lists_exactly_the_registered_formats():
+    from factcheck import output
+    from factcheck.cli import FORMAT_NAMES
+
+    assert set(FORMAT_NAMES) == set(output.FORMATS)

@@ -125,8 +125,9 @@ def _suppression(suppressed: dict) -> dict:
 def _physical_location(statement: dict, root: Path, artifact_index: dict[str, int]) -> dict:
     location = {"artifactLocation": _artifact_location(statement["path"], root, artifact_index.get(statement["path"]))}
     region = {"startLine": statement["line"], "startColumn": statement["column"]}
-    end = _end_column(statement)
-    if end is not None:
+    if statement.get("end_line"):  # exact, from the file's own positions
+        region["endLine"], region["endColumn"] = statement["end_line"], statement["end_column"]
+    elif (end := _end_column(statement)) is not None:
         region["endColumn"] = end
     region["snippet"] = {"text": statement["quote"]}
     location["region"] = region

@@ -1,0 +1,58 @@
+"""Engines read documents and extract their mentions: here, in processes, or on Dask.
+
+Every engine takes the list of Sources (in order) and the rules and yields one
+`DocumentResult` per source, in the same order, so results never depend on the
+engine or the number of workers. Comparison and reports run afterwards, as usual.
+Registry: `get(name)`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..errors import ConfigError, SourceError
+from ..model import Document, Mention, Rule, Source
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What one source gave: its description (with hash), or why it could not be read."""
+
+    source: Source
+    mentions: tuple[Mention, ...] = ()
+    problem: SourceError | None = None
+    document: Document | None = None  # kept only when the caller asks (drafts need it)
+
+
+Progress = Callable[[int], None]  # called with the number of documents just finished
+
+
+def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int,
+                  keep_documents: bool = False) -> list[DocumentResult]:
+    """Read and extract a chunk of sources: the unit of work of every engine."""
+    from ..extract import AnalysedDocument, mentions_in
+    from ..sources import read_document
+
+    results = []
+    for source in sources:
+        try:
+            document = read_document(source, max_bytes)
+        except SourceError as problem:
+            results.append(DocumentResult(source, problem=problem))
+            continue
+        analysed = AnalysedDocument.of(document)
+        mentions = tuple(m for rule in rules for m in mentions_in(analysed, rule))
+        results.append(DocumentResult(document.source, mentions, document=document if keep_documents else None))
+    return results
+
+
+def get(name: str) -> Callable[..., Iterator[DocumentResult]]:
+    if name == "local":
+        from .local import run
+
+        return run
+    if name == "dask":
+        from .dask_engine import run
+
+        return run
+    raise ConfigError(f"unknown engine '{name}' (known: local, dask)")
