@@ -2,7 +2,7 @@
 
 A decision belongs to a finding id (stable across runs: it names what the finding is
 about, never its row or wording): a status, who decided, a note, the date, and an
-optional expiry. Decisions come from a reviewed workbook (its Discrepancies and
+optional expiry. Decisions come from a reviewed workbook (its Findings and
 "Resolved since last run" sheets) or from a baseline file; they are plain data here,
 with no spreadsheet code.
 

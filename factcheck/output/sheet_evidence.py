@@ -3,18 +3,18 @@
 Rows come fact by fact: the statements whose value was read, then the sentences where
 a cue matched but no value was taken, then the drafts' statements. The sentence shows
 the value in bold red; Candidates lists every value the sentence held with its score
-and the reasons it was or was not taken. Discrepancies links to these rows.
+and the reasons it was or was not taken. The Findings sheet links to these rows.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .cells import rich_quote
+from .cells import marked_quote
 from .workbook_layout import Column, Context, Table, draft_statements, evidence_key
 
 EVIDENCE_SHEET = "Evidence"
 COLUMNS = [
-    Column("Fact", 26), Column("Source", 18), Column("Line", 7), Column("Column", 8),
+    Column("Fact", 30), Column("Source", 18), Column("Line", 7), Column("Column", 8),
     Column("Sentence", 70, "wrap"), Column("Value read", 16), Column("Normalised", 16),
     Column("Low", 12), Column("High", 12), Column("Unit", 9), Column("Qualifier", 10),
     Column("Score", 7, "score"), Column("Taken", 10), Column("Agrees with consensus", 12),
@@ -43,13 +43,13 @@ def index(records: dict) -> dict[tuple, int]:
 
 
 def write(book, records: dict, context: Context) -> None:
-    table = Table(book, context.styles, EVIDENCE_SHEET, COLUMNS, freeze="C2")
-    sentence = COLUMNS[4]
-    for rule, statement, what in statements(records):
+    read = list(statements(records))
+    table = Table(book, context, EVIDENCE_SHEET, COLUMNS, rows=len(read), freeze="C2", streamed=True)
+    for rule, statement, what in read:
         value = statement["value"] or {}
         table.append([
             rule, statement["source"], statement["line"], statement["column"],
-            table.cell(rich_quote(statement["quote"], statement["span"], context.styles.highlight), sentence.style),
+            marked_quote(statement["quote"], statement["span"]),
             value.get("raw"), statement["value_text"], value.get("low"), value.get("high"), value.get("unit"),
             value.get("qualifier"), statement["score"], what, _yes_no(statement.get("agrees_with_consensus")),
             statement["why"], candidates(statement),

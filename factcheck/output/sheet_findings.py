@@ -1,4 +1,4 @@
-"""Discrepancies: one row per finding, the sheet reviewers work in.
+"""Findings: the discrepancies, one row per finding; the sheet reviewers work in.
 
 Each row: the finding (id, fact, severity, type, sources, what is wrong, the consensus),
 the reviewer's columns (Status from a dropdown, Reviewer, Note, Date, and an optional
@@ -12,37 +12,37 @@ from __future__ import annotations
 from datetime import date
 
 from ..decisions import OPEN, STATUSES
-from .cells import rich_quote
+from .cells import marked_quote
 from .sheet_evidence import EVIDENCE_SHEET
 from .workbook_layout import Column, Context, Table, evidence_key, internal_link
 
-FINDINGS_SHEET = "Discrepancies"
+FINDINGS_SHEET = "Findings"
 ID, FACT, QUESTION, SEVERITY, TYPE, SOURCES, MESSAGE, CONSENSUS = (
     "Finding id", "Fact", "Question", "Severity", "Type", "Sources", "Finding", "Consensus")
 STATUS, REVIEWER, NOTE, DATE, EXPIRES, BASELINE = "Status", "Reviewer", "Note", "Date", "Expires", "Baseline"
-SIDE_BY_SIDE = 6  # statements shown in their own columns; the rest go to "More statements"
+SIDE_BY_SIDE = 4  # statements shown in their own columns; the rest go to "More statements"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 FIXED = [
-    Column(ID, 13), Column(FACT, 26, "wrap"), Column(QUESTION, 34, "wrap"), Column(SEVERITY, 10),
-    Column(TYPE, 16, "wrap"), Column(SOURCES, 20, "wrap"), Column(MESSAGE, 44, "wrap"), Column(CONSENSUS, 14, "wrap"),
-    Column(STATUS, 19), Column(REVIEWER, 14), Column(NOTE, 32, "wrap"), Column(DATE, 11, "date"),
-    Column(EXPIRES, 11, "date"), Column(BASELINE, 22, "muted"),
+    Column(ID, 13), Column(FACT, 24, "wrap"), Column(QUESTION, 30, "wrap"), Column(SEVERITY, 9),
+    Column(TYPE, 14, "wrap"), Column(SOURCES, 18, "wrap"), Column(MESSAGE, 36, "wrap"), Column(CONSENSUS, 12, "wrap"),
+    Column(STATUS, 19), Column(REVIEWER, 12), Column(NOTE, 30, "wrap"), Column(DATE, 11, "date"),
+    Column(EXPIRES, 11, "date"), Column(BASELINE, 20, "muted"),
 ]
 
 
 def columns(groups: int, more: bool) -> list[Column]:
     side = [c for n in range(1, groups + 1) for c in
-            (Column(f"Source {n}", 20, "wrap"), Column(f"Value {n}", 14, "wrap"), Column(f"Quote {n}", 56, "wrap"))]
-    return FIXED + side + ([Column("More statements", 56, "wrap")] if more else [])
+            (Column(f"Source {n}", 18, "wrap"), Column(f"Value {n}", 12, "wrap"), Column(f"Quote {n}", 48, "wrap"))]
+    return FIXED + side + ([Column("More statements", 60, "wrap")] if more else [])
 
 
 def write(book, records: dict, context: Context) -> None:
     findings = sorted(records["findings"], key=lambda f: SEVERITY_ORDER.get(f["severity"], len(SEVERITY_ORDER)))
     facts = {f["rule"]: f for f in records["facts"]}
     most = max((len(f["statements"]) for f in findings), default=1)
-    table = Table(book, context.styles, FINDINGS_SHEET, columns(max(1, min(most, SIDE_BY_SIDE)), most > SIDE_BY_SIDE),
-                  freeze="C2")
+    table = Table(book, context, FINDINGS_SHEET, columns(max(1, min(most, SIDE_BY_SIDE)), most > SIDE_BY_SIDE),
+                  rows=len(findings), freeze="C2")
     for finding in findings:
         fact = facts.get(finding["rule"], {})
         table.append(_row(table, finding, fact, context, len(table.columns)))
@@ -71,7 +71,6 @@ def _row(table: Table, finding: dict, fact: dict, context: Context, width: int) 
 
 
 def _statement_cells(table: Table, rule: str, statement: dict, context: Context) -> list:
-    styles = context.styles
     where = f"{statement['source']}:{statement['line']}"
     target = context.source_links.get(statement["source"])
     row = context.evidence_rows.get(evidence_key(rule, statement))
@@ -79,7 +78,7 @@ def _statement_cells(table: Table, rule: str, statement: dict, context: Context)
     return [
         table.cell(where, "link", link=target) if target else where,
         table.cell(value, "link", link=internal_link(EVIDENCE_SHEET, row)) if row else value,
-        table.cell(rich_quote(statement["quote"], statement["span"], styles.highlight), "wrap"),
+        marked_quote(statement["quote"], statement["span"]),
     ]
 
 

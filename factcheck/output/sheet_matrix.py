@@ -20,7 +20,7 @@ def write(book, records: dict, context: Context) -> None:
     sources = list(values.columns)
     columns = [Column(name, WIDTHS[name], STYLES.get(name, "plain")) for name in FACT_COLUMNS]
     columns += [Column(f"{s} (draft)" if s in drafts else s, 18, "state:agrees") for s in sources]
-    table = Table(book, context.styles, MATRIX_SHEET, columns, freeze="C2")
+    table = Table(book, context, MATRIX_SHEET, columns, rows=len(facts), freeze="C2", streamed=True)
     for (rule, fact), (_, said), (_, how) in zip(facts.iterrows(), values.iterrows(), states.iterrows()):
         severity = fact["Severity"]
         row = [fact["Fact"], fact["Question"], fact["Outcome"],

@@ -1,62 +1,67 @@
-"""The discrepancy workbook: one row per finding with each source's quote.
+"""The discrepancy workbook reviewers work in, built from the report records.
 
-This is the plain first workbook: Findings, Facts and Evidence sheets built from
-the report records. Only this module imports openpyxl.
+Sheets, in order: Summary, Findings (the discrepancies, one row per finding, with the
+reviewers' columns), Facts × sources, Evidence, Rules, Sources, Resolved since last
+run; see docs/workbook.md. Every sheet is streamed (openpyxl write-only mode, the large
+ones through workbook_stream), so 100,000 evidence rows take seconds and bounded
+memory. The file is written atomically and is byte-identical for the same records,
+decisions and date. Only this package imports openpyxl and pandas, and only when a
+workbook is written or read.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from ..atomic import write_with
-from .cells import set_text
+from . import sheet_evidence, sheet_findings, sheet_matrix, sheet_reference, sheet_resolved, sheet_summary
+from .workbook_layout import Context
 
-FINDING_COLUMNS = ("Finding id", "Fact", "Type", "Severity", "Sources", "Message", "Quotes")
-FACT_COLUMNS = ("Fact", "Question", "Outcome", "Severity", "Consensus", "Expected", "Outliers", "Sources stating")
-EVIDENCE_COLUMNS = ("Fact", "Source", "Line", "Quote", "Raw value", "Normalised", "Low", "High", "Unit", "Score", "Why")
+SHEETS = (sheet_summary.write, sheet_findings.write, sheet_matrix.write, sheet_evidence.write,
+          sheet_reference.write_rules, sheet_reference.write_sources, sheet_resolved.write)
+UNDATED = datetime(1980, 1, 1)  # document properties of a workbook whose run has no date
 
 
-def write(records: dict, path: str | Path) -> None:
+def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated: datetime | None = None,
+          generated_from: str = "given") -> None:
+    """Write the workbook to `path` atomically.
+
+    `resolved`: decisions.Decision of findings that no longer occur; `generated`: the
+    date of the run shown on the Summary and in the document properties (none: not shown).
+    """
     from openpyxl import Workbook
 
-    book = Workbook()
-    findings = book.active
-    findings.title = "Findings"
-    _table(findings, FINDING_COLUMNS, (_finding_row(f) for f in records["findings"]))
-    _table(book.create_sheet("Facts"), FACT_COLUMNS, (_fact_row(f) for f in records["facts"]))
-    _table(book.create_sheet("Evidence"), EVIDENCE_COLUMNS,
-           (_evidence_row(f, s) for f in records["facts"] for s in f["statements"] + f["unread"]))
-    write_with(path, book.save)
+    from .workbook_style import Styles
+    from .workbook_zip import save
+
+    path = Path(path)
+    book = Workbook(write_only=True)
+    context = Context(Styles(book), evidence_rows=sheet_evidence.index(records),
+                      source_links=source_links(records, path.parent), generated=generated,
+                      generated_from=generated_from, resolved=tuple(resolved))
+    try:
+        for write_sheet in SHEETS:
+            write_sheet(book, records, context)
+        book.properties.creator = "factcheck"
+        book.properties.title = "factcheck discrepancy report"
+        book.properties.created = book.properties.modified = (generated or UNDATED).replace(tzinfo=None, microsecond=0)
+        write_with(path, lambda handle: save(book, handle, context.streams))
+    finally:
+        for stream in context.streams.values():
+            stream.close()
 
 
-def _table(sheet, columns, rows) -> None:
-    sheet.append(list(columns))
-    for row in rows:
-        sheet.append([None] * len(row))
-        for cell, value in zip(sheet[sheet.max_row], row):
-            set_text(cell, value)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-
-
-def _finding_row(finding: dict) -> tuple:
-    quotes = "\n".join(f"{s['source']}:{s['line']}: {s['quote']}" for s in finding["statements"])
-    return (finding["id"], finding["rule"], finding["type"], finding["severity"],
-            ", ".join(finding["sources"]), finding["message"], quotes)
-
-
-def _fact_row(fact: dict) -> tuple:
-    consensus = fact["consensus"]["text"] if fact["consensus"] else ""
-    sources = ", ".join(dict.fromkeys(s["source"] for s in fact["statements"]))
-    return (fact["rule"], fact["question"], fact["outcome"], fact["severity"], consensus,
-            fact["expected"] or "", ", ".join(fact["outliers"]), sources)
-
-
-def _evidence_row(fact: dict, statement: dict) -> tuple:
-    value = statement["value"] or {}
-    return (fact["rule"], statement["source"], statement["line"], statement["quote"],
-            value.get("raw", ""), statement["value_text"] or "", _cell(value.get("low")), _cell(value.get("high")),
-            value.get("unit", ""), statement["score"], statement["why"])
-
-
-def _cell(bound):
-    return "" if bound is None else bound
+def source_links(records: dict, folder: Path) -> dict[str, str]:
+    """Source id -> link to its file, relative to the workbook's folder (so both can move together)."""
+    links = {}
+    base = folder.resolve()
+    for source in records["sources"] + records.get("drafts", []):
+        target = Path(source["path"]).resolve()
+        try:
+            links[source["id"]] = quote(Path(os.path.relpath(target, base)).as_posix(), safe="/._-~")
+        except ValueError:  # another drive: only an absolute link reaches it
+            links[source["id"]] = target.as_uri()
+    return links

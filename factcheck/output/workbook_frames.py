@@ -26,9 +26,11 @@ def matrix(records: dict):
     rules = [f["rule"] for f in facts]
     columns = [s["id"] for s in records["sources"]] + [d["id"] for d in records.get("drafts", [])]
     frame = pd.DataFrame(_statement_rows(records), columns=["fact", "source", "value", "conflicts", "unverified"])
-    grouped = frame.groupby(["fact", "source"], sort=False).agg(
-        value=("value", lambda v: "; ".join(dict.fromkeys(v))), conflicts=("conflicts", "any"),
-        unverified=("unverified", "any"))
+    cell = ["fact", "source"]
+    grouped = frame.groupby(cell, sort=False)[["conflicts", "unverified"]].any()
+    distinct = frame.drop_duplicates(cell + ["value"])
+    joined = ("; " + distinct["value"]).groupby([distinct["fact"], distinct["source"]], sort=False).sum()
+    grouped["value"] = joined.str[2:]  # "a; b" for a source stating two values, in the order stated
     grouped["state"] = "agrees"
     grouped.loc[grouped["unverified"], "state"] = "unverified"
     grouped.loc[grouped["conflicts"], "state"] = "conflicts"
@@ -55,7 +57,8 @@ def _statement_rows(records: dict):
             judged.setdefault(key, set()).add(finding["type"])
     for rule, s in draft_statements(records):
         types = judged.get((rule, s["source"], s["line"], s["column"]), set())
-        yield rule, s["source"], s["value_text"] or "", any(t.startswith("draft-") for t in types), "unverified" in types
+        contradicted = any(t.startswith("draft-") for t in types)
+        yield rule, s["source"], s["value_text"] or "", contradicted, "unverified" in types
 
 
 def outcome_counts(records: dict):

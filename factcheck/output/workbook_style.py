@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from copy import copy
 
-from .cells import looks_like_formula, safe_text
+from .cells import Quote, looks_like_formula, rich_text, safe_text
 
 FONT = "Calibri"
 SIZE = 11
@@ -80,6 +80,8 @@ class Styles:
         """A styled cell; strings and rich text are literal text, whatever they start with."""
         if isinstance(value, str):
             value = safe_text(value)
+        elif isinstance(value, Quote):
+            value = rich_text(value, self.highlight)
         made = self._new(sheet, value)
         look = copy(self._templates[style])
         if made.data_type in ("s", "f", "e"):  # text, or text a spreadsheet would take for a formula or error
@@ -91,11 +93,21 @@ class Styles:
             made.hyperlink = link
         return made
 
+    def style_id(self, style: str, literal: bool = False) -> int:
+        """The workbook's index of a template's style (with the quote prefix when `literal`)."""
+        made = self._new(self._sheet)
+        made._style = copy(self._templates[style])
+        if literal:
+            made._style.quotePrefix = 1
+        return made.style_id
+
 
 def lines_needed(text: str, width: float) -> int:
     """How many lines wrapped text takes in a column `width` characters wide (an estimate:
     LibreOffice does not fit rows to their text, so the writer sets each row's height)."""
     per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH)
+    if "\n" not in text:
+        return max(1, math.ceil(len(text) / per_line))
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 

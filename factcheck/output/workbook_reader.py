@@ -1,0 +1,123 @@
+"""Read the decisions back from a reviewed workbook, however a reviewer left it.
+
+Columns are found by their header, case- and spacing-insensitively, in any of the
+first rows, so reordered rows and columns, filters, added columns, and saving in
+Excel or LibreOffice do not matter. The findings sheet is 'Findings', or else the
+first sheet with a 'Finding id' column; 'Resolved since last run' is read too. A file
+that cannot be read, or has no 'Finding id' column, is an error: the caller then
+leaves it untouched.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..decisions import STATUSES, Decision, Ledger, canonical_status, iso_date
+from ..errors import ReportError
+from .sheet_findings import (DATE, EXPIRES, FACT, FINDINGS_SHEET, ID, MESSAGE, NOTE, REVIEWER, SEVERITY, SOURCES,
+                             STATUS, TYPE)
+from .sheet_resolved import RESOLVED_ON, RESOLVED_SHEET
+
+HEADER_ROWS = 10  # the header may sit below a few rows a reviewer added on top
+
+
+def read_ledger(path: str | Path) -> Ledger:
+    """Every decision in the workbook at `path`, current findings first."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise _unreadable(path, error) from error
+    try:
+        return _ledger(str(path), book)
+    except ReportError:
+        raise
+    except Exception as error:
+        raise _unreadable(path, error) from error
+    finally:
+        book.close()
+
+
+def _unreadable(path, error: Exception) -> ReportError:
+    reason = str(error) or type(error).__name__
+    return ReportError(f"cannot read the existing workbook ({reason}); it was left as it is. Repair or move it, "
+                       "or write the report elsewhere with --report", path=str(path))
+
+
+def _ledger(path: str, book) -> Ledger:
+    tables = {sheet.title: _header(sheet) for sheet in book.worksheets}
+    resolved = _named(tables, RESOLVED_SHEET)
+    findings = _named(tables, FINDINGS_SHEET) or next(
+        (title for title, (_, names) in tables.items() if ID.casefold() in names and title != resolved), None)
+    if findings is None:
+        raise ReportError(f"the existing workbook has no '{ID}' column (looked in the first {HEADER_ROWS} rows of "
+                          f"every sheet), so its decisions cannot be matched to findings; it was left as it is. "
+                          "Restore the column, or write the report elsewhere with --report", path=path)
+    decisions: dict[str, Decision] = {}
+    warnings: list[str] = []
+    for title, is_resolved in ((findings, False), (resolved, True)):
+        if title is not None:
+            for decision in _rows(book[title], *tables[title], is_resolved, warnings, path):
+                if decision.finding in decisions:
+                    warnings.append(f"{path}: finding {decision.finding} appears more than once; the first row counts")
+                else:
+                    decisions[decision.finding] = decision
+    return Ledger(path, decisions, tuple(warnings))
+
+
+def _named(tables: dict, name: str) -> str | None:
+    """The sheet called `name` (any case) if it has a Finding id column."""
+    return next((title for title, (_, names) in tables.items()
+                 if title.casefold() == name.casefold() and ID.casefold() in names), None)
+
+
+def _header(sheet) -> tuple[int, dict[str, int]]:
+    """(row number, {normalised header: column index}) of the first row naming 'Finding id'."""
+    for number, row in enumerate(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True), start=1):
+        names = {_norm(value): i for i, value in reversed(list(enumerate(row))) if _norm(value)}
+        if ID.casefold() in names:
+            return number, names
+    return 0, {}
+
+
+def _rows(sheet, header: int, names: dict[str, int], resolved: bool, warnings: list[str], path: str):
+    def get(row, name):
+        i = names.get(name.casefold())
+        return row[i] if i is not None and i < len(row) else None
+
+    for row in sheet.iter_rows(min_row=header + 1, values_only=True):
+        finding = _text(get(row, ID))
+        if not finding:
+            continue
+        typed = _text(get(row, STATUS))
+        status = canonical_status(typed)
+        if status is None:
+            warnings.append(f"{path}: finding {finding}: status '{typed}' is not one of {', '.join(STATUSES)}; "
+                            "kept as typed, it suppresses nothing")
+            status = typed
+        expires = iso_date(get(row, EXPIRES))
+        if expires is None:
+            warnings.append(f"{path}: finding {finding}: Expires '{_text(get(row, EXPIRES))}' is not a date "
+                            "(YYYY-MM-DD); ignored")
+            expires = ""
+        date = iso_date(get(row, DATE))
+        yield Decision(
+            finding=finding, status=status, reviewer=_text(get(row, REVIEWER)), note=_text(get(row, NOTE)),
+            date=_text(get(row, DATE)) if date is None else date, expires=expires,
+            rule=_text(get(row, FACT)), type=_text(get(row, TYPE)), severity=_text(get(row, SEVERITY)),
+            sources=tuple(s.strip() for s in _text(get(row, SOURCES)).split(",") if s.strip()),
+            message=_text(get(row, MESSAGE)), resolved_on=iso_date(get(row, RESOLVED_ON)) or "", resolved=resolved,
+        )
+
+
+def _norm(value) -> str:
+    return " ".join(str(value).split()).casefold() if value is not None else ""
+
+
+def _text(value) -> str:
+    """A cell as the text a reviewer sees (numbers without a trailing .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
