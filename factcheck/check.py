@@ -1,6 +1,7 @@
 """The whole check in one call: sources (+ drafts) + rules -> mentions -> facts -> report."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from . import __version__, engines, readers
@@ -8,7 +9,7 @@ from .compare import compare, findings
 from .drafts import apply_suppressions, check_drafts
 from .engines import DocumentResult, Progress
 from .model import Document, Report
-from .rules import load_rules
+from .rules import load_rules, rule_files
 from .sources import MAX_BYTES, check_unique_ids, decode, discover
 from .suppressions import Directive, scan
 
@@ -24,6 +25,7 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     the same wherever it runs.
     """
     rules = load_rules(rule_paths)
+    hashes = tuple((str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in rule_files(rule_paths))
     found_problems = []
     sources = discover(source_paths, "reference", found_problems)
     if on_total:
@@ -34,7 +36,8 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     facts = compare(rules, [m for r in read for m in r.mentions])
     source_list = tuple(r.source for r in read)
     if not draft_paths:
-        return Report(__version__, rules, source_list, tuple(facts), tuple(findings(facts)), problems)
+        return Report(__version__, rules, source_list, tuple(facts), tuple(findings(facts)), problems,
+                      rule_files=hashes)
     draft_problems = []
     drafted = list(engines.get("local")(discover(list(draft_paths), "draft", draft_problems), rules, max_bytes,
                                         keep_documents=True))
@@ -47,6 +50,7 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
         version=__version__, rules=rules, sources=source_list, facts=tuple(facts),
         findings=tuple(draft_findings), problems=problems + more_problems, drafts=tuple(r.source for r in drafts),
         draft_statements=tuple(m for m in draft_mentions if m.value is not None), warnings=tuple(warnings),
+        rule_files=hashes,
     )
 
 

@@ -62,6 +62,10 @@ def main() -> None:
 @click.option("--report", type=click.Path(dir_okay=False),
               help=f"Write the Excel workbook here (default without drafts: {DEFAULT_REPORT}).")
 @click.option("--no-report", is_flag=True, help="Do not write the workbook.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Honour this reviewed workbook or baseline file: findings it accepts do not fail the run.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Write the accepted decisions (Accepted difference / False positive, not expired) to this YAML file.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS),
               help="Exit 1 when an unsuppressed finding is at least this severe. Default: error.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
@@ -76,8 +80,8 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://host:8786.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes on standard error (errors still show).")
 @click.pass_context
-def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_on, config_path, color,
-          max_source_mb, jobs, engine, scheduler, quiet) -> None:
+def check(ctx, drafts, sources, rules, formats, output, report, no_report, baseline, write_baseline, fail_on,
+          config_path, color, max_source_mb, jobs, engine, scheduler, quiet) -> None:
     """Check SOURCES against RULES, or DRAFTS against the sources.
 
     Without DRAFTS: every fact the rules describe is looked up in every source, and
@@ -96,7 +100,7 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_
     from .review import ReviewOptions, review
 
     settings = _settings(config_path, drafts=drafts, sources=sources, rules=rules, formats=formats,
-                         report=report, fail_on=fail_on)
+                         report=report, fail_on=fail_on, baseline=baseline)
     targets = _targets(settings["format"], output)
     from .engines.local import default_jobs
     from .progress import ProgressBar
@@ -112,7 +116,12 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_
     for warning in result.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
     workbook = None if no_report else settings["report"] or (None if settings["drafts"] else DEFAULT_REPORT)
-    outcome = review(records, ReviewOptions(report=None if workbook is None else Path(workbook)))
+    outcome = review(records, ReviewOptions(
+        report=None if workbook is None else Path(workbook),
+        baseline=Path(settings["baseline"]) if settings["baseline"] else None,
+        write_baseline=Path(write_baseline) if write_baseline else None,
+        generated=_source_date_epoch(),
+    ))
     for name, path in targets:
         rendered = _render(name, records, color=_use_color(color, path))
         if path:
@@ -123,6 +132,20 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, fail_
         for message in outcome.messages:
             click.echo(message, err=True)
     ctx.exit(exit_status(records, settings["fail_on"]))
+
+
+def _source_date_epoch():
+    """SOURCE_DATE_EPOCH, the reproducible-builds convention, fixes the run date when set."""
+    import os
+    from datetime import datetime, timezone
+
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).replace(tzinfo=None)
+    except ValueError:
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}") from None
 
 
 def _settings(config_path, **command_line) -> dict:

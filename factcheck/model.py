@@ -289,3 +289,4 @@ class Report:
     drafts: tuple[Source, ...] = ()  # documents checked against the sources
     draft_statements: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()  # e.g. suppressions that silence nothing
+    rule_files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every rule file read

@@ -27,6 +27,7 @@ def report_records(report: Report) -> dict:
         "summary": summary_record(report),
         "sources": [source_record(s) for s in report.sources],
         "rules": [rule_record(r) for r in report.rules],
+        "rule_files": [{"path": path, "sha256": sha256} for path, sha256 in report.rule_files],
         "facts": facts,
         "drafts": [source_record(s) for s in report.drafts],
         "draft_statements": [mention_record(m, paths) for m in report.draft_statements],
@@ -117,6 +118,7 @@ def _agrees(mention: Mention, value: Value, fact: Fact) -> bool:
 def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dict:
     chosen = mention.chosen
     return {
+        "rule": mention.rule,
         "source": mention.source,
         "path": (paths or {}).get(mention.source, mention.source),
         "line": mention.line,

@@ -40,6 +40,7 @@ def review(records: dict, options: ReviewOptions) -> ReviewResult:
     carried = carry(findings, previous, baseline.entries if baseline else {}, baseline.path if baseline else "")
     if baseline is not None:
         messages += baselines.apply(findings, baseline, today)
+        records["summary"]["suppressed"] = sum(1 for f in findings if f.get("suppressed"))
     if options.report is not None:
         messages.append(_write_workbook(records, options, previous, carried))
     if options.write_baseline is not None:

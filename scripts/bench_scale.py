@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=numbers, default=[100, 1000, 10000], help="documents, comma-separated (default 100,1000,10000)")
     parser.add_argument("--rules", type=numbers, default=[10, 25, 100], help="rules, comma-separated (default 10,25,100)")
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench-scale",
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "factcheck_scale_corpora",
                         help="where generated corpora are kept between runs")
     parser.add_argument("--workbook", action="store_true", help="also time writing the Excel workbook")
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="--jobs for the CLI run, when the CLI has it (default: CPUs)")

@@ -150,3 +150,39 @@ def test_help_lists_exactly_the_registered_formats():
     from factcheck.cli import FORMAT_NAMES
 
     assert set(FORMAT_NAMES) == set(output.FORMATS)
+
+
+def test_reviewed_workbook_as_baseline_lets_ci_pass(conflicting, tmp_path):
+    """A reviewer accepts the difference in the workbook; CI given that workbook passes, and
+    a baseline file written from it does the same."""
+    from openpyxl import load_workbook
+
+    ws = conflicting()
+    report = tmp_path / "review.xlsx"
+    args = ["check", "--sources", ws / "src", "--rules", ws / "rules"]
+    assert invoke(*args, "--report", report).exit_code == 1
+    book = load_workbook(report)
+    sheet = book["Findings"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("Status") + 1, value="Accepted difference")
+    sheet.cell(row=2, column=header.index("Note") + 1, value="two openings: road and rail")
+    book.save(report)
+
+    assert invoke(*args, "--no-report", "--baseline", report).exit_code == 0
+    baseline = tmp_path / "baseline.yaml"
+    assert invoke(*args, "--no-report", "--baseline", report, "--write-baseline", baseline).exit_code == 0
+    assert "two openings" in baseline.read_text()
+    result = invoke(*args, "--no-report", "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 0
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["suppressed"]["by"] == "baseline"
+
+
+def test_unreadable_previous_workbook_is_not_overwritten(conflicting, tmp_path):
+    ws = conflicting()
+    report = tmp_path / "review.xlsx"
+    report.write_bytes(b"this is not a workbook")
+    result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"),
+                                       "--report", str(report)])
+    assert result.exit_code == 2 and "review.xlsx" in result.output
+    assert report.read_bytes() == b"this is not a workbook"

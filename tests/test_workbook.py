@@ -301,10 +301,24 @@ def test_undated_run_shows_no_date(bridge, tmp_path):
 
 
 def test_empty_report_still_makes_a_usable_workbook(tmp_path):
-    records = {"tool": {"name": "factcheck", "version": "0"}, "sources": [], "rules": [], "facts": [], "findings": [],
+    records = {"tool": {"name": "factcheck", "version": "0"}, "sources": [], "rules": [], "rule_files": [], "facts": [], "findings": [],
                "problems": ["x.txt: is not valid UTF-8"], "warnings": []}
     path = tmp_path / "empty.xlsx"
     workbook.write(records, path)
     book = load_workbook(path)
     assert book.sheetnames == SHEETS and book["Findings"].max_row == 1
     assert "x.txt: is not valid UTF-8" in [r[0].value for r in book["Summary"].iter_rows()]
+
+
+def test_running_again_on_the_same_inputs_rewrites_the_same_bytes(workspace):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    folder = workspace({"rules/r.yaml": RULES, **SOURCES})
+    report = folder / "reports" / "report.xlsx"
+    args = ["check", "--sources", str(folder / "src"), "--rules", str(folder / "rules"), "--report", str(report)]
+    assert CliRunner().invoke(main, args).exit_code == 1
+    first = report.read_bytes()
+    assert CliRunner().invoke(main, args).exit_code == 1  # reads the first as the reviewed workbook, then replaces it
+    assert report.read_bytes() == first

@@ -227,3 +227,40 @@ def test_the_cli_carries_decisions_and_puts_them_in_the_json(project):
     assert {f["rule"]: f["decision"]["status"] for f in findings} == {
         "bridge-opening": "Accepted difference", "bridge-closing": "Confirmed error"}
     assert "2 decision(s) carried over" in result.stderr
+
+
+def test_a_column_a_reviewer_added_is_named_as_not_carried_over(project):
+    run(project)
+    report = project / "report.xlsx"
+    book = load_workbook(report, rich_text=True)
+    insert_column(book["Findings"])
+    book.save(report)
+    _, messages = run(project)
+    assert any("column(s) 'priority' are not carried over" in m for m in messages)
+
+
+def test_decisions_typed_in_a_copy_of_the_sheet_are_not_lost(project):
+    run(project)
+    report = project / "report.xlsx"
+    book = load_workbook(report, rich_text=True)
+    book.copy_worksheet(book["Findings"]).title = "Findings, ana"
+    book.save(report)
+    decide(report, sheet="Findings, ana")
+    records, _ = run(project)
+    assert carried(records) == CARRIED
+
+
+def test_a_workbook_of_the_first_plain_format_is_read_without_complaint(project):
+    report = project / "report.xlsx"
+    book = Workbook()
+    book.active.title = "Findings"
+    book.active.append(["Finding id", "Fact", "Type", "Severity", "Sources", "Message", "Quotes"])
+    book.active.append(["0123456789ab", "bridge-colour", "conflict", "info", "a, b", "a says red; b says blue", "…"])
+    book.save(report)
+    _, messages = run(project)
+    assert messages == (f"Workbook written to {report} (0 decision(s) carried over, "
+                        "1 finding(s) moved to 'Resolved since last run')",)
+    resolved = load_workbook(report)["Resolved since last run"]
+    col = columns(resolved)
+    assert [resolved.cell(2, col[name]).value for name in ("Finding id", "Fact", "Finding")] == [
+        "0123456789ab", "bridge-colour", "a says red; b says blue"]

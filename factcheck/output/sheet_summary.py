@@ -149,18 +149,9 @@ def _files(sheet: _Sheet, records: dict, rule_files: list[tuple[str, int, str]])
 
 
 def _rule_files(records: dict) -> list[tuple[str, int, str]]:
-    """(path, rules, sha256) of each rule file: from the records when they hold it, else
-    hashed from the file as it is now ('' when it cannot be read)."""
-    given = {f["path"]: f.get("sha256", "") for f in records.get("rule_files", [])}
+    """(path, rules, sha256) of each rule file read."""
     counts = Counter(rule.get("path") or "" for rule in records["rules"])
-    return [(path, count, given.get(path) or _sha256(path)) for path, count in counts.items()]
-
-
-def _sha256(path: str) -> str:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
+    return [(f["path"], counts.get(f["path"], 0), f["sha256"]) for f in records["rule_files"]]
 
 
 def _legend(sheet: _Sheet) -> None:

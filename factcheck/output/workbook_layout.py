@@ -58,7 +58,8 @@ class Table:
         from openpyxl.worksheet.properties import PageSetupProperties
 
         self.styles, self.columns = context.styles, columns
-        self._wrapping = [c if _wraps(c.style) else None for c in columns]  # the columns whose text sets the height
+        self._styles = [c.style for c in columns]
+        self._wrapping = [(i, c.width) for i, c in enumerate(columns) if _wraps(c.style)]  # they set the height
         self.sheet = sheet = book.create_sheet(title)
         self.letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
         for letter, column in zip(self.letters, columns):
@@ -70,6 +71,9 @@ class Table:
         sheet.print_title_rows = "1:1"
         # openpyxl writes <dimension> only if the sheet can say its size; readers then need not scan it
         sheet.calculate_dimension = lambda: f"A1:{self.letters[-1]}{rows + 1}"
+        header = row_height(max(lines_needed(c.name, c.width) for c in columns))
+        if header:
+            sheet.row_dimensions[1].height = header
         sheet.append([self.styles.cell(sheet, c.name, "header") for c in columns])
         self.rows = 1
         self.stream = None
@@ -83,15 +87,15 @@ class Table:
         return Styled(value, style, link)
 
     def append(self, values: list) -> int:
-        """Write one data row (plain values take their column's style); returns its row number."""
-        cells = [v if type(v) is Styled else Styled(v, c.style) for v, c in zip(values, self.columns)]
+        """Write one data row of values or Styled values (plain ones take their column's style);
+        returns its row number."""
         self.rows += 1
-        lines = [lines_needed(str(cell.value), column.width) for cell, column in zip(cells, self._wrapping)
-                 if column is not None and cell.value is not None]
-        height = row_height(max(lines, default=1))
+        height = row_height(max((lines_needed(_text(values[i]), width) for i, width in self._wrapping
+                                 if i < len(values)), default=1))
         if self.stream is not None:
-            self.stream.row(self.rows, cells, height)
+            self.stream.row(self.rows, values, self._styles, height)
             return self.rows
+        cells = [v if type(v) is Styled else Styled(v, style) for v, style in zip(values, self._styles)]
         if height:
             self.sheet.row_dimensions[self.rows].height = height
         self.sheet.append([None if c.value is None or c.value == "" else
@@ -108,6 +112,12 @@ class Table:
             self.stream.file.flush()
 
 
+def _text(value) -> str:
+    if type(value) is Styled:
+        value = value.value
+    return "" if value is None else str(value)
+
+
 def _wraps(style: str) -> bool:
     return style in ("wrap", "muted") or style.startswith("state:")
 
@@ -120,12 +130,5 @@ def internal_link(sheet: str, row: int, column: str = "A"):
 
 
 def draft_statements(records: dict) -> list[tuple[str, dict]]:
-    """(rule, statement) of each draft statement; the rule is the statement's, or else that of
-    a finding it belongs to (older records do not name it)."""
-    rules = {}
-    for finding in records["findings"]:
-        for statement in finding["statements"]:
-            rules.setdefault((statement["source"], statement["line"], statement["column"], statement["quote"]),
-                             finding["rule"])
-    return [(s.get("rule") or rules.get((s["source"], s["line"], s["column"], s["quote"]), ""), s)
-            for s in records.get("draft_statements", [])]
+    """(rule, statement) of each draft statement."""
+    return [(s["rule"], s) for s in records.get("draft_statements", [])]

@@ -9,15 +9,20 @@ leaves it untouched.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..decisions import STATUSES, Decision, Ledger, canonical_status, iso_date
 from ..errors import ReportError
-from .sheet_findings import (DATE, EXPIRES, FACT, FINDINGS_SHEET, ID, MESSAGE, NOTE, REVIEWER, SEVERITY, SOURCES,
-                             STATUS, TYPE)
+from .sheet_findings import (DATE, EXPIRES, FACT, FINDINGS_SHEET, FIXED, ID, MESSAGE, NOTE, REVIEWER, SEVERITY,
+                             SOURCES, STATUS, TYPE, columns)
+from .sheet_resolved import COLUMNS as RESOLVED_COLUMNS
 from .sheet_resolved import RESOLVED_ON, RESOLVED_SHEET
 
 HEADER_ROWS = 10  # the header may sit below a few rows a reviewer added on top
+LEGACY = {"message": MESSAGE.casefold(), "quotes": None}  # columns of the first, plain workbook -> today's
+KNOWN = {c.name.casefold() for c in FIXED + columns(1, True) + RESOLVED_COLUMNS} | set(LEGACY)
+STATEMENT_COLUMN = re.compile(r"(source|value|quote) \d+")  # as many as the widest finding had
 
 
 def read_ledger(path: str | Path) -> Ledger:
@@ -53,15 +58,26 @@ def _ledger(path: str, book) -> Ledger:
         raise ReportError(f"the existing workbook has no '{ID}' column (looked in the first {HEADER_ROWS} rows of "
                           f"every sheet), so its decisions cannot be matched to findings; it was left as it is. "
                           "Restore the column, or write the report elsewhere with --report", path=path)
+    # Any other sheet with a Finding id column (a copy a reviewer made, a renamed Resolved sheet) is read
+    # as resolved rows, so nothing typed there is lost.
+    others = [title for title, (_, names) in tables.items()
+              if ID.casefold() in names and title not in (findings, resolved)]
     decisions: dict[str, Decision] = {}
     warnings: list[str] = []
-    for title, is_resolved in ((findings, False), (resolved, True)):
-        if title is not None:
-            for decision in _rows(book[title], *tables[title], is_resolved, warnings, path):
-                if decision.finding in decisions:
-                    warnings.append(f"{path}: finding {decision.finding} appears more than once; the first row counts")
-                else:
-                    decisions[decision.finding] = decision
+    for title, is_resolved in [(findings, False), (resolved, True)] + [(title, True) for title in others]:
+        if title is None:
+            continue
+        header, names = tables[title]
+        extra = [name for name in names if name not in KNOWN and not STATEMENT_COLUMN.fullmatch(name)]
+        if extra and not is_resolved:
+            warnings.append(f"{path}: sheet '{title}': column(s) {', '.join(repr(n) for n in extra)} are not carried "
+                            "over to the new workbook (only the decision columns are); copy them out first")
+        for decision in _rows(book[title], header, names, is_resolved, warnings, path):
+            earlier = decisions.get(decision.finding)
+            if earlier is None or (decision.made and not earlier.made):
+                decisions[decision.finding] = decision
+            elif decision.made and decision.record("") != earlier.record(""):
+                warnings.append(f"{path}: finding {decision.finding} has two rows with decisions; the first counts")
     return Ledger(path, decisions, tuple(warnings))
 
 
@@ -83,6 +99,8 @@ def _header(sheet) -> tuple[int, dict[str, int]]:
 def _rows(sheet, header: int, names: dict[str, int], resolved: bool, warnings: list[str], path: str):
     def get(row, name):
         i = names.get(name.casefold())
+        if i is None:  # a workbook of the first format
+            i = next((names[old] for old, new in LEGACY.items() if new == name.casefold() and old in names), None)
         return row[i] if i is not None and i < len(row) else None
 
     for row in sheet.iter_rows(min_row=header + 1, values_only=True):

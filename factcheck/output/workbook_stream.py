@@ -19,6 +19,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.xml.functions import tostring
 
 from .cells import Quote, looks_like_formula, safe_text
+from .workbook_layout import Styled
 
 
 class RowStream:
@@ -30,14 +31,25 @@ class RowStream:
         self._ids: dict[bool, dict[str, int]] = {False: {}, True: {}}  # literal -> style -> id
         self._highlight = tostring(styles.highlight.to_tree("rPr")).decode("utf-8")
 
-    def row(self, number: int, cells, height: float | None) -> None:
-        """Write row `number`: cells are Styled values, one per column."""
-        attributes = f' ht="{height}" customHeight="1"' if height else ""
-        parts = [f'<row r="{number}"{attributes}>']
-        for letter, cell in zip(self.letters, cells):
-            if cell.link is not None:
-                raise ValueError("a streamed sheet cannot hold hyperlinks")
-            parts.append(self._cell(f"{letter}{number}", cell.value, cell.style))
+    def row(self, number: int, values: list, styles: list[str], height: float | None) -> None:
+        """Write row `number`: values (or Styled values) under columns of these styles."""
+        n = str(number)
+        parts = [f'<row r="{n}" ht="{height}" customHeight="1">' if height else f'<row r="{n}">']
+        plain = self._ids[False]
+        for letter, value, style in zip(self.letters, values, styles):
+            if type(value) is Styled:
+                value, style, link = value
+                if link is not None:
+                    raise ValueError("a streamed sheet cannot hold hyperlinks")
+            if type(value) is str:  # the common case, inline: a million of them in a large report
+                if value:
+                    text = safe_text(value)
+                    literal = looks_like_formula(text)
+                    found = None if literal else plain.get(style)
+                    parts.append(f'<c r="{letter}{n}" s="{self._id(style, literal) if found is None else found}" '
+                                 f't="inlineStr"><is>{_t(text)}</is></c>')
+            elif value is not None:
+                parts.append(self._cell(letter + n, value, style))
         parts.append("</row>")
         self.file.write("".join(parts).encode("utf-8"))
 
