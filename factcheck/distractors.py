@@ -16,7 +16,7 @@ Check = Callable[[str, int, int, Value], "tuple[float, str] | None"]
 
 _FOOTNOTE_BEFORE = re.compile(r"(?:\b(?:study|studies|ref|reference|footnote|note|source)s?\s*|\[|\^|[A-Za-z.:;)](?=$))$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$|\baged?\s*$)")
-_AGE_AFTER = re.compile(r"^(?:,\s*(?:who|a|an|the|lives|started|says|said|is|was)\b|-?\s*years?[- ]old|-year)")
+_AGE_AFTER = re.compile(r"^(?:,(?!\s*\d)|-?\s*years?[- ]old|-year)")  # "Reyes, 51, put ..." / "54 years old"
 _STUDY_BEFORE = re.compile(r"\b(?:study|studies|trial|trials|survey|report|paper|review|analysis|published|et al\.?)\s*(?:in|from|of|published in|conducted in|,)?\s*$", re.I)
 _STUDY_AFTER = re.compile(r"^\s*(?:study|trial|survey|paper|review|analysis|report)\b", re.I)
 

@@ -9,6 +9,7 @@ sentence is a candidate; the one the cue governs wins:
     score = 1
           - 0.04 per word between the value and the nearest cue (at most 15 words)
           - 0.3 when a clause boundary separates them
+          - 0.02 when the value comes before the cue, 0.1 more across a comma
           - the penalties of factcheck.distractors (footnotes, ages, study years, ...)
     rejected: a value more than the rule's `max_distance` words (10) from any cue,
               a value nearer to an excluded context term than to a required one,
@@ -18,8 +19,10 @@ Every candidate is kept with its score and reasons, for `factcheck explain`.
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import distractors, kinds
@@ -30,6 +33,8 @@ SUBJECT_THRESHOLD = 90.0
 WORD_PENALTY = 0.04
 MAX_WORD_PENALTY = 15
 CLAUSE_PENALTY = 0.3
+BEFORE_CUE_PENALTY = 0.02  # breaks ties between a value before and one after the cue
+COMMA_PENALTY = 0.1
 MIN_SCORE = 0.2
 _CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|where|although)\b|\s(?:but|whereas|while)\s")
 
@@ -48,11 +53,25 @@ class AnalysedDocument:
         return cls(document, texts, DocumentIndex(texts))
 
 
+@contextmanager
+def paused_gc():
+    """Extraction makes many small objects and no reference cycles: the cyclic garbage
+    collector only costs time there (about half of it, measured on 1,000 documents)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mention]:
     """All mentions of all rules in all documents, ordered by rule, then source, then line."""
-    analysed = [AnalysedDocument.of(d) for d in documents]
-    rules = list(rules)
-    return [m for rule in rules for doc in analysed for m in mentions_in(doc, rule)]
+    with paused_gc():
+        analysed = [AnalysedDocument.of(d) for d in documents]
+        rules = list(rules)
+        return [m for rule in rules for doc in analysed for m in mentions_in(doc, rule)]
 
 
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
@@ -121,6 +140,11 @@ def _score(sentence_text, text, rule, found, cues, context):
     if _clause(sentence_text, start) != _clause(sentence_text, cue.start):
         score -= CLAUSE_PENALTY
         reasons.append("a clause boundary separates it from the cue")
+    if end <= cue.start:  # "approved in 2015" governs what follows the cue more often than what precedes it
+        score -= BEFORE_CUE_PENALTY
+        if "," in sentence_text[end:cue.start]:
+            score -= COMMA_PENALTY
+            reasons.append("before the cue, across a comma")
     if context:
         term, _ = _nearest(context, first, last)
         if term.phrase in rule.exclude:

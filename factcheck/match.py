@@ -75,18 +75,38 @@ def find_phrases(text: TokenizedText, phrases: tuple[str, ...], threshold: float
     return DocumentIndex([text]).find(phrases, threshold).get(0, [])
 
 
-# Fuzzy scores of a cue word against every stem seen so far, shared by all documents:
-# vocabularies overlap heavily, so each (word, stem) pair is scored once per process.
-_SIMILAR: dict[tuple[str, float], tuple[dict[str, float], set[str]]] = {}
+class _SharedScores:
+    """Fuzzy scores of cue words against every stem seen so far, shared by all documents.
+
+    Vocabularies overlap heavily, so each (word, stem) pair is scored once per process:
+    a new document's unseen stems are scored against every word asked for so far, and
+    a word asked for the first time is scored against every stem seen so far.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.matches: dict[tuple[str, float], dict[str, float]] = {}
+
+    def add_vocabulary(self, vocabulary: set[str]) -> None:
+        new = list(vocabulary - self.seen)
+        if new:
+            self.seen.update(new)
+            for (word, cutoff), matches in self.matches.items():
+                matches.update(_score(word, cutoff, new))
+
+    def similar(self, word: str, cutoff: float) -> dict[str, float]:
+        key = (word, cutoff)
+        if key not in self.matches:
+            self.matches[key] = _score(word, cutoff, list(self.seen))
+        return self.matches[key]
 
 
-def _score_new_stems(word_stem: str, cutoff: float, known, vocabulary: set[str]) -> None:
-    matches, checked = known
-    new = list(vocabulary.difference(checked))
-    if new:
-        for found, score, _ in process.extract(word_stem, new, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-            matches[found] = score
-        checked.update(new)
+def _score(word: str, cutoff: float, stems: list[str]) -> dict[str, float]:
+    return {found: score for found, score, _ in process.extract(word, stems, scorer=fuzz.ratio,
+                                                                 score_cutoff=cutoff, limit=None)}
+
+
+_SHARED = _SharedScores()
 
 
 class DocumentIndex:
@@ -104,7 +124,7 @@ class DocumentIndex:
         for s, text in enumerate(texts):
             for t, word_stem in enumerate(text.stems):
                 self.where.setdefault(word_stem, []).append((s, t))
-        self._vocabulary = set(self.where)
+        _SHARED.add_vocabulary(self.where.keys())
         self._similar: dict[tuple[str, float], dict[str, float]] = {}
         self._found: dict[tuple[tuple[str, ...], float], dict[int, list[PhraseMatch]]] = {}
 
@@ -116,9 +136,8 @@ class DocumentIndex:
             if cutoff >= 100:
                 self._similar[key] = {word_stem: 100.0} if word_stem in self.where else {}
             else:
-                known = _SIMILAR.setdefault(key, ({}, set()))
-                _score_new_stems(word_stem, cutoff, known, self._vocabulary)
-                self._similar[key] = {v: score for v, score in known[0].items() if v in self.where}
+                matches = _SHARED.similar(word_stem, cutoff)
+                self._similar[key] = {v: score for v, score in matches.items() if v in self.where}
         return self._similar[key]
 
     def find(self, phrases: tuple[str, ...], threshold: float) -> dict[int, list[PhraseMatch]]:

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof st vs e.g i.e u.s u.k etc al fig no approx inc ltd co jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec ca c mt rs lbs".split()
 )
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9•]|[A-Z][a-z])""")
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?:\(\d{1,3}\)|\[\d{1,3}\])?(?=\s+["'“‘(\[]?[A-Z0-9•]|[A-Z][a-z])""")
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
 

@@ -57,6 +57,7 @@ def corpus(cache: Path, docs: int, rules: int, seed: int) -> Path:
     shutil.rmtree(partial, ignore_errors=True)  # an interrupted run of ours
     generate_corpus.generate(partial, docs=docs, rules=rules, seed=seed)
     (partial / ".complete").write_text("")
+    shutil.rmtree(folder, ignore_errors=True)  # an incomplete corpus of ours
     partial.rename(folder)
     return folder
 

@@ -7,8 +7,10 @@ subject, `{V}` the value phrase (with its qualifier), `{P}` a pronoun phrase tha
 refers to a subject named in the sentence before ("It", "The drug").
 
 Cues of one family never overlap, and neither filler nor "near miss" sentences
-(which name a subject and hold numbers of every kind) use any cue word: a value the
-generator does not record in truth.csv is never offered to the engine as a fact.
+(which name a subject and hold numbers of every kind) use a cue word, so every fact
+the text states is in truth.csv. Words that only the engine's stemming or fuzzy
+matching takes for a cue ("Foundation", "found", "funding" for "founded") are left
+in, as ordinary prose has them.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ GENERA = {"shrew": "Sorex", "vole": "Microtus", "salamander": "Plethodon", "tree
 
 # ---------------------------------------------------------------- the facts, by family
 # kind: the rule's kind; value: how true values are drawn (see generate_corpus.VALUE_DRAWS);
-# unit: what a duration counts; tolerance: the rule's tolerance (omitted: 0); label: its line
+# unit: the rule's unit (dose); tolerance: the rule's tolerance (omitted: 0); label: its line
 # in a "key facts" box. Per family: pairs (two facts in one sentence), box_extras (box lines
 # that are no rule's fact), intros and near_misses (sentences naming the subject).
 

@@ -127,6 +127,27 @@ CASES = [
         Outcome.CONSISTENT,
     ),
     (
+        "an age before any verb is not the count",
+        rule_yaml(id="warbler-count", subject="[warbler]", cues="[population]", kind="count"),
+        {"a": "A survey by Reyes, 51, put the population of the warbler at nearly 4,600."},
+        {"a": ["nearly 4,600"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
+        "two verbs, one subject: each value belongs to the verb before it",
+        rule_yaml(id="approval", subject="[Vaniaprofen]", cues="[approved]", kind="year"),
+        {"a": "Vaniaprofen was first synthesized in 1972 and approved in 2015."},
+        {"a": ["2015"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
+        "a value before the cue across a comma loses to one after it",
+        rule_yaml(id="bridge-open", subject="[Vilst Bridge]", cues="[opened]", kind="year"),
+        {"a": "The Vilst Bridge, designed by Priya Ferreira in 1874, opened in 1877."},
+        {"a": ["1877"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
         "a source contradicting itself",
         rule_yaml(id="festival-age", subject="[festival]", cues="[has run for, history]", kind="duration"),
         {"a": "The festival has run for nearly four decades. Today the festival, with over four decades of history, is famous."},

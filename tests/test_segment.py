@@ -22,6 +22,8 @@ CASES = [
     ("decimal stays", "The dose was 0.5mg of drug per 1 kg. Then more.", ["The dose was 0.5mg of drug per 1 kg.", "Then more."]),
     ("footnote after stop", "The results are promising.(1)\nNext paragraph here.",
      ["The results are promising.(1)", "Next paragraph here."]),
+    ("footnote marker glued after the stop", "Dosing was weekly.(12) Weather permitting, visits resumed.",
+     ["Dosing was weekly.(12)", "Weather permitting, visits resumed."]),
     ("headings are their own sentence", "Nasal Spray\n\nThe brand name is Spravato.", ["Nasal Spray", "The brand name is Spravato."]),
     ("bullets", "Others include:\n  • Sadness\n  • Irritability", ["Others include:", "• Sadness", "• Irritability"]),
     ("hard-wrapped sentence joins lines",

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..errors import ConfigError, SourceError
+from ..extract import AnalysedDocument, mentions_in, paused_gc
 from ..model import Document, Mention, Rule, Source
+from ..sources import read_document
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,11 @@ Progress = Callable[[int], None]  # called with the number of documents just fin
 def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int,
                   keep_documents: bool = False) -> list[DocumentResult]:
     """Read and extract a chunk of sources: the unit of work of every engine."""
-    from ..extract import AnalysedDocument, mentions_in
-    from ..sources import read_document
+    with paused_gc():
+        return _process(sources, rules, max_bytes, keep_documents)
 
+
+def _process(sources, rules, max_bytes, keep_documents) -> list[DocumentResult]:
     results = []
     for source in sources:
         try:
