@@ -94,17 +94,15 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, basel
     lower. A `<!-- factcheck-ignore RULE: reason -->` line silences the findings on
     the next statement of RULE.
     """
-    from .atomic import write_atomic
     from .check import run_check
+    from .engines.local import default_jobs
+    from .progress import ProgressBar
     from .records import report_records
     from .review import ReviewOptions, review
 
     settings = _settings(config_path, drafts=drafts, sources=sources, rules=rules, formats=formats,
                          report=report, fail_on=fail_on, baseline=baseline)
     targets = _targets(settings["format"], output)
-    from .engines.local import default_jobs
-    from .progress import ProgressBar
-
     with ProgressBar(enabled=not quiet and sys.stderr.isatty(), label="documents") as bar:
         result = run_check(settings["sources"], settings["rules"], settings["drafts"],
                            max_bytes=int(max_source_mb * 1024 * 1024), engine=engine,
@@ -122,12 +120,7 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, basel
         write_baseline=Path(write_baseline) if write_baseline else None,
         generated=_source_date_epoch(),
     ))
-    for name, path in targets:
-        rendered = _render(name, records, color=_use_color(color, path))
-        if path:
-            write_atomic(path, rendered)
-        else:
-            click.echo(rendered, nl=False)
+    _write_outputs(targets, records, color)
     if not quiet:
         for message in outcome.messages:
             click.echo(message, err=True)
@@ -175,10 +168,17 @@ def _targets(formats: list[str], output: str | None) -> list[tuple[str, str | No
     return targets
 
 
-def _render(name: str, records: dict, color: bool) -> str:
+def _write_outputs(targets: list[tuple[str, str | None]], records: dict, color: bool | None) -> None:
+    """Each format once, from the same records: to its file (atomically) or to standard output."""
     from . import output as registry
+    from .atomic import write_atomic
 
-    return registry.get(name)(records, color=color)
+    for name, path in targets:
+        rendered = registry.get(name)(records, color=_use_color(color, path))
+        if path:
+            write_atomic(path, rendered)
+        else:
+            click.echo(rendered, nl=False)
 
 
 def exit_status(records: dict, fail_on: str) -> int:
