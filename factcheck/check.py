@@ -4,14 +4,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import __version__, engines, readers
+from . import __version__, engines
 from .compare import compare, findings
 from .drafts import apply_suppressions, check_drafts
 from .engines import DocumentResult, Progress
-from .model import Document, Report
+from .model import Report
 from .rules import load_rules, rule_files
-from .sources import MAX_BYTES, check_unique_ids, decode, discover
-from .suppressions import Directive, scan
+from .sources import MAX_BYTES, check_unique_ids, discover
 
 
 def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draft_paths: list[str | Path] = (),
@@ -40,11 +39,11 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
                       rule_files=hashes)
     draft_problems = []
     drafted = list(engines.get("local")(discover(list(draft_paths), "draft", draft_problems), rules, max_bytes,
-                                        keep_documents=True))
+                                        jobs=jobs))
     drafts, more_problems = _split(drafted, draft_problems)
     draft_mentions = [m for r in drafts for m in r.mentions]
     path_of = {r.source.id: r.source.path for r in drafts}
-    directives = [d for r in drafts for d in _directives(r.document)]
+    directives = [d for r in drafts for d in r.directives]
     draft_findings, warnings = apply_suppressions(check_drafts(facts, draft_mentions), draft_mentions, directives, path_of)
     return Report(
         version=__version__, rules=rules, sources=source_list, facts=tuple(facts),
@@ -60,20 +59,3 @@ def _split(results: list[DocumentResult], problems: list) -> tuple[list[Document
     problems = list(problems) + [r.problem for r in results if r.problem is not None]
     problems += check_unique_ids([r.source for r in read])
     return read, tuple(str(p) for p in problems)
-
-
-def _directives(document: Document) -> list[Directive]:
-    """Suppression directives, read from the raw file where markup would hide them."""
-    source = document.source
-    if source.format in readers.BINARY_FORMATS:
-        found = scan(document.text, source.path)
-        return [Directive(d.path, document.locate(_offset_of_line(document.text, d.line))[0], d.rule, d.reason)
-                for d in found]
-    return scan(decode(Path(source.path).read_bytes(), source.path), source.path)
-
-
-def _offset_of_line(text: str, line: int) -> int:
-    offset = 0
-    for _ in range(line - 1):
-        offset = text.index("\n", offset) + 1
-    return offset

@@ -38,3 +38,25 @@ def scan(text: str, path: str, first_line: int = 1) -> list[Directive]:
         line = text.count("\n", 0, match.start()) + first_line
         found.append(Directive(path, line, match.group("rule"), (match.group("reason") or "").strip()))
     return found
+
+
+def directives_of(document) -> list[Directive]:
+    """A draft's directives, read from the raw file where markup would hide them
+    (Word files have no raw text: their paragraphs are read, numbered as lines)."""
+    from pathlib import Path
+
+    from . import readers
+    from .sources import decode
+
+    source = document.source
+    if source.format in readers.BINARY_FORMATS:
+        return [Directive(d.path, document.locate(_offset_of_line(document.text, d.line))[0], d.rule, d.reason)
+                for d in scan(document.text, source.path)]
+    return scan(decode(Path(source.path).read_bytes(), source.path), source.path)
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..errors import ConfigError, SourceError
 from ..extract import AnalysedDocument, mentions_in, paused_gc
-from ..model import Document, Mention, Rule, Source
+from ..model import Mention, Rule, Source
 from ..sources import read_document
+from ..suppressions import Directive, directives_of
 
 
 @dataclass(frozen=True)
@@ -23,20 +24,19 @@ class DocumentResult:
     source: Source
     mentions: tuple[Mention, ...] = ()
     problem: SourceError | None = None
-    document: Document | None = None  # kept only when the caller asks (drafts need it)
+    directives: tuple[Directive, ...] = ()  # a draft's factcheck-ignore lines
 
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
 
-def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int,
-                  keep_documents: bool = False) -> list[DocumentResult]:
+def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int) -> list[DocumentResult]:
     """Read and extract a chunk of sources: the unit of work of every engine."""
     with paused_gc():
-        return _process(sources, rules, max_bytes, keep_documents)
+        return _process(sources, rules, max_bytes)
 
 
-def _process(sources, rules, max_bytes, keep_documents) -> list[DocumentResult]:
+def _process(sources, rules, max_bytes) -> list[DocumentResult]:
     results = []
     for source in sources:
         try:
@@ -46,7 +46,8 @@ def _process(sources, rules, max_bytes, keep_documents) -> list[DocumentResult]:
             continue
         analysed = AnalysedDocument.of(document)
         mentions = tuple(m for rule in rules for m in mentions_in(analysed, rule))
-        results.append(DocumentResult(document.source, mentions, document=document if keep_documents else None))
+        directives = tuple(directives_of(document)) if source.role == "draft" else ()
+        results.append(DocumentResult(document.source, mentions, directives=directives))
     return results
 
 

@@ -23,8 +23,7 @@ CHUNK = 64
 IN_FLIGHT_PER_WORKER = 4
 
 
-def run(sources, rules, max_bytes: int, scheduler: str | None = None, progress: Progress | None = None,
-        keep_documents: bool = False, **_) -> Iterator[DocumentResult]:
+def run(sources, rules, max_bytes: int, scheduler: str | None = None, progress: Progress | None = None, **_) -> Iterator[DocumentResult]:
     try:
         from distributed import Client
     except ImportError:
@@ -42,7 +41,7 @@ def run(sources, rules, max_bytes: int, scheduler: str | None = None, progress: 
         chunks = iter(sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK))
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(client.submit(process_chunk, chunk, rules_future, max_bytes, keep_documents, pure=False))
+            pending.append(client.submit(process_chunk, chunk, rules_future, max_bytes, pure=False))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from _collect(pending.popleft(), progress)
         while pending:

@@ -21,19 +21,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(sources, rules, max_bytes: int, jobs: int = 1, progress: Progress | None = None,
-        keep_documents: bool = False, **_) -> Iterator[DocumentResult]:
+def run(sources, rules, max_bytes: int, jobs: int = 1, progress: Progress | None = None, **_) -> Iterator[DocumentResult]:
     sources, rules = list(sources), tuple(rules)
     if jobs <= 1 or len(sources) < MIN_PARALLEL:
         for source in sources:
-            yield from _reported(process_chunk([source], rules, max_bytes, keep_documents), progress)
+            yield from _reported(process_chunk([source], rules, max_bytes), progress)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, len(sources) // (jobs * CHUNKS_PER_WORKER))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(process_chunk, chunk, rules, max_bytes, keep_documents) for chunk in chunks]
+        futures = [pool.submit(process_chunk, chunk, rules, max_bytes) for chunk in chunks]
         for future in futures:  # in order: identical to a serial run
             yield from _reported(future.result(), progress)
 
