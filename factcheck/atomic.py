@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .errors import ReportError
+
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -16,8 +18,20 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
 
 
 def write_with(path: str | Path, writer: Callable) -> None:
-    """Call writer(binary file handle) on a temporary file, then move it into place."""
+    """Call writer(binary file handle) on a temporary file, then move it into place.
+
+    A place that cannot be written (a folder in the way, no permission, a full disk)
+    is a ReportError naming the path, never a traceback."""
     path = Path(path)
+    try:
+        _write(path, writer)
+    except OSError as exc:
+        raise ReportError(f"cannot be written: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _write(path: Path, writer: Callable) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(21, "it is a folder")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -15,7 +15,7 @@ from . import __version__
 from .errors import FactcheckError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_LEVELS = ("error", "warning", "info", "never")
+FAIL_LEVELS = ("error", "warning", "info", "never")  # as factcheck.config.FAIL_LEVELS (a test checks)
 DEFAULT_REPORT = "reports/factcheck-report.xlsx"
 FORMAT_NAMES = ("text", "json", "sarif", "github", "junit")
 
@@ -107,7 +107,7 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, basel
         result = run_check(settings["sources"], settings["rules"], settings["drafts"],
                            max_bytes=int(max_source_mb * 1024 * 1024), engine=engine,
                            jobs=jobs or default_jobs(), scheduler=scheduler, progress=bar.advance,
-                           on_total=bar.set_total)
+                           on_total=bar.set_total, root=settings["root"])
     records = report_records(result)
     for problem in result.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
@@ -146,7 +146,9 @@ def _settings(config_path, **command_line) -> dict:
 
     loaded = config.load(Path(config_path) if config_path else config.find())
     command_line["format"] = command_line.pop("formats")
-    return {key: value for key, (value, _) in config.effective(command_line, loaded).items()}
+    settings = {key: value for key, (value, _) in config.effective(command_line, loaded).items()}
+    settings["root"] = loaded.path.parent if loaded.path else None  # the project folder, for draft ids
+    return settings
 
 
 def _targets(formats: list[str], output: str | None) -> list[tuple[str, str | None]]:
@@ -187,8 +189,10 @@ def exit_status(records: dict, fail_on: str) -> int:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
-    order = FAIL_LEVELS.index  # error < warning < info: a lower index is more severe
-    failing = [f for f in records["findings"] if not f.get("suppressed") and order(f["severity"]) <= order(fail_on)]
+    from .model import Severity
+
+    threshold = Severity.parse(fail_on)
+    failing = [f for f in records["findings"] if not f.get("suppressed") and Severity.parse(f["severity"]) >= threshold]
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -209,9 +213,10 @@ def validate(paths) -> None:
     """Check rule files (default: rules/) and report the first error with file and line."""
     from .rules import load_rules
 
+    from .rules import rule_files
+
     loaded = load_rules(list(paths) or ["rules"])
-    files = sorted({r.path for r in loaded})
-    click.echo(f"{len(loaded)} rule(s) in {len(files)} file(s): OK")
+    click.echo(f"{len(loaded)} rule(s) in {len(rule_files(list(paths) or ['rules']))} file(s): OK")
 
 
 @rules.command("kinds")
@@ -277,6 +282,8 @@ def explain_command(rule_id, sources, rules) -> None:
             click.echo(f"    {item.mention.why}")
     if current is None:
         click.echo("\nNo sentence in any source holds a cue of this rule.")
+    if loaded.problems:
+        raise SystemExit(EXIT_ERROR)
 
 
 @main.command("config")
@@ -290,6 +297,8 @@ def config_command(config_path) -> None:
     click.echo(f"# settings file: {path or 'none found (factcheck.toml or setup.cfg [factcheck], from here upward)'}")
     for key, (value, origin) in config.effective({}, config.load(path)).items():
         shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+        if key == "report" and value is None:
+            shown = f"{DEFAULT_REPORT} (when no drafts are given)"
         click.echo(f"{key:<9} = {shown or '(none)':<40} # {origin}")
 
 

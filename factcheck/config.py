@@ -28,7 +28,7 @@ LIST_KEYS = {"sources", "drafts", "rules", "format"}
 PATH_KEYS = {"sources", "drafts", "rules", "report", "baseline"}
 TEXT_KEYS = {"report", "fail_on", "baseline"}
 KEYS = LIST_KEYS | TEXT_KEYS
-FAIL_LEVELS = ("error", "warning", "info", "never")
+FAIL_LEVELS = ("error", "warning", "info", "never")  # most severe first
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,8 @@ def _normalise(key: str, value, path: Path):
         items = value if isinstance(value, list) else [value]
         if not all(isinstance(v, str) and v.strip() for v in items):
             raise ConfigError(f"setting '{key}' must be a list of strings", path=str(path), line=_line_of(path, key))
+        if key == "format":  # NAME:PATH - the PATH part is relative to the config too
+            return [f"{n}:{_resolve(target, path)}" if target else n for n, _, target in (v.partition(":") for v in items)]
         return [_resolve(v, path) if key in PATH_KEYS else v for v in items]
     if not isinstance(value, str):
         raise ConfigError(f"setting '{key}' must be a string", path=str(path), line=_line_of(path, key))

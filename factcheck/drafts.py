@@ -25,7 +25,20 @@ def check_drafts(facts: Iterable[Fact], draft_mentions: Iterable[Mention]) -> li
     for mention in draft_mentions:
         if mention.value is not None and mention.rule in by_rule:
             findings.extend(_judge(by_rule[mention.rule], mention))
-    return findings
+    return _numbered(findings)
+
+
+def _numbered(findings: list[Finding]) -> list[Finding]:
+    """A draft that says the same thing twice gets two findings: number the repeats so
+    every id stays unique (and stable: the nth occurrence keeps its number)."""
+    seen: dict[str, int] = {}
+    result = []
+    for finding in findings:
+        count = seen[finding.id] = seen.get(finding.id, 0) + 1
+        if count > 1:
+            finding = replace(finding, id=hashlib.sha1(f"{finding.id}|{count}".encode()).hexdigest()[:12])
+        result.append(finding)
+    return result
 
 
 def _judge(fact: Fact, draft: Mention) -> list[Finding]:

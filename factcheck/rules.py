@@ -7,6 +7,7 @@ misspelt `tolerence` silently ignored would change results without a word.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from . import kinds
@@ -18,6 +19,7 @@ RULE_KEYS = {
     "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description",
 }
 REQUIRED = ("id", "question", "subject", "cues", "kind")
+RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 CONTEXT_KEYS = {"require", "exclude"}
 EXPECTED_KEYS = {"value", "reference"}
 SUBJECT_KEYS = {"term", "aliases"}
@@ -61,6 +63,8 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     if root is None:
         raise RuleFileError("is empty: expected 'rules:' with a list of rules", path=path)
     entries = _rules_node(root, path)
+    if not entries:
+        raise RuleFileError("holds no rules: 'rules:' is an empty list", path=path)
     return [_rule(node, path) for node in entries]
 
 
@@ -84,9 +88,17 @@ def _rule(node, path: str) -> Rule:
 
     if not isinstance(node, yaml.MappingNode):
         _fail(path, node, None, "each rule must be a mapping with keys id, question, subject, cues, kind")
-    data = _plain(node)
+    data = _plain(node, path)
     keys = {k.value: (k, v) for k, v in node.value}
     rule_id = str(data.get("id", "?"))
+    seen = set()
+    for key_node, _ in node.value:
+        if key_node.value in seen:
+            _fail(path, key_node, rule_id, f"key '{key_node.value}' given twice")
+        seen.add(key_node.value)
+    if not RULE_ID.fullmatch(rule_id):
+        _fail(path, keys.get("id", (node,))[0], rule_id,
+              "key 'id' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'")
     for key, (key_node, _) in keys.items():
         if key not in RULE_KEYS:
             _fail(path, key_node, rule_id, f"unknown key '{key}'{_suggest(key, RULE_KEYS)}")
@@ -114,25 +126,31 @@ def _rule(node, path: str) -> Rule:
         tolerance_text=str(data.get("tolerance", 0)),
         severity=_severity(data.get("severity", "warning"), path, where("severity"), rule_id),
         expected=_expected(kind, data.get("expected"), path, where("expected"), rule_id),
-        unit=None if data.get("unit") is None else str(data["unit"]),
+        unit=_unit(kind, data.get("unit"), path, where("unit"), rule_id),
         cue_threshold=_number(data.get("cue_threshold", 85), 50, 100, "cue_threshold", path, where("cue_threshold"), rule_id),
-        subject_window=int(_number(data.get("subject_window", 3), 0, 20, "subject_window", path, where("subject_window"), rule_id)),
-        max_distance=int(_number(data.get("max_distance", 10), 0, 100, "max_distance", path, where("max_distance"), rule_id)),
+        subject_window=_integer(data.get("subject_window", 3), 0, 20, "subject_window", path, where("subject_window"), rule_id),
+        max_distance=_integer(data.get("max_distance", 10), 0, 100, "max_distance", path, where("max_distance"), rule_id),
         path=path,
         line=node.start_mark.line + 1,
     )
 
 
-def _plain(node):
+def _plain(node, path: str):
     import yaml
 
-    return yaml.safe_load(yaml.serialize(node))
+    try:
+        return yaml.safe_load(yaml.serialize(node))
+    except yaml.YAMLError as exc:  # e.g. a !!python tag: rule files hold plain data only
+        mark = getattr(exc, "problem_mark", None) or node.start_mark
+        raise RuleFileError(f"not plain YAML data: {getattr(exc, 'problem', exc)}", path=path,
+                            line=node.start_mark.line + 1 if mark is None else mark.line + 1) from None
 
 
 def _terms(value, path, node, rule_id) -> tuple[str, ...]:
     if isinstance(value, dict):
         value = _mapping(value, SUBJECT_KEYS, "subject", path, node, rule_id)
-        value = [value.get("term")] + list(value.get("aliases") or [])
+        aliases = value.get("aliases") or []
+        value = [value.get("term")] + ([aliases] if isinstance(aliases, str) else list(aliases))
     return _phrases(value, "subject", path, node, rule_id)
 
 
@@ -186,6 +204,23 @@ def _number(value, low, high, key, path, node, rule_id) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         _fail(path, node, rule_id, f"key '{key}' must be a number from {low} to {high}, not {value!r}")
     return float(value)
+
+
+def _integer(value, low, high, key, path, node, rule_id) -> int:
+    if not isinstance(value, int):
+        _fail(path, node, rule_id, f"key '{key}' must be a whole number from {low} to {high}, not {value!r}")
+    return int(_number(value, low, high, key, path, node, rule_id))
+
+
+def _unit(kind, value, path, node, rule_id) -> str | None:
+    """The unit must be one the kind reads: '1 <unit>' must parse to a value in it."""
+    if value is None:
+        return None
+    parsed = kind.parse(f"1 {value}")
+    if parsed is None or parsed.unit != str(value):
+        _fail(path, node, rule_id, f"key 'unit': '{value}' is not a unit of kind '{kind.NAME}' "
+                                   f"(e.g. '{kind.UNIT}')")
+    return str(value)
 
 
 def _suggest(word: str, choices) -> str:

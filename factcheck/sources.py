@@ -8,6 +8,7 @@ format) becomes a SourceError in `problems`; every other file is still read.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .segment import split_sentences
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
 MAX_BYTES = 50 * 1024 * 1024
-MANIFEST_KEYS = {"id", "file", "title", "publisher", "date", "published", "format", "role"}
+MANIFEST_KEYS = {"id", "file", "title", "publisher", "date", "format", "role"}
 
 
 @dataclass(frozen=True)
@@ -36,32 +37,45 @@ def load_sources(paths: list[str | Path], role: str = "reference", max_bytes: in
             documents.append(read_document(source, max_bytes))
         except SourceError as problem:
             problems.append(problem)
-    problems.extend(check_unique_ids([d.source for d in documents]))
     return Loaded(tuple(documents), tuple(problems))
 
 
-def discover(paths: list[str | Path], role: str, problems: list[SourceError]) -> list[Source]:
-    """The Sources named by `paths`: manifest entries first, then unlisted files."""
+def discover(paths: list[str | Path], role: str, problems: list[SourceError], root: Path | None = None) -> list[Source]:
+    """The Sources named by `paths`: manifest entries first, then unlisted files.
+
+    A file named twice (a folder and a file in it, or the same folder twice) is read
+    once. Ids are unique: an unlisted file's id is its path in its folder without
+    the extension (with it, if that is taken); a draft's id is its path from `root`
+    (the project folder), so finding ids do not depend on where the check was run.
+    """
     found: list[Source] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(_discover_folder(path, role, problems))
+            from_folder = _discover_folder(path, role, problems)
+            if not from_folder:
+                problems.append(SourceError("holds no file to check", path=str(path)))
+            found.extend(from_folder)
         elif path.is_file():
-            found.append(_unlisted(path, role))
+            found.append(_unlisted(path, role, path.parent))
         else:
             problems.append(SourceError("no such file or folder", path=str(path)))
-    return found
+    if role == "draft":
+        found = [replace(s, id=_project_path(s.path, root)) for s in found]
+    return _distinct(found)
 
 
 def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
-    listed = _read_manifest(folder, role, problems)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
+    manifests = [p for p in files if p.name in MANIFEST_NAMES]
+    listed = [s for manifest in manifests for s in _read_manifest(manifest, role, problems)]
+    ids: dict[str, str] = {}
+    for source in listed:
+        first = ids.setdefault(source.id, source.path)
+        if first != source.path:
+            problems.append(SourceError(f"manifest id '{source.id}' is also given to {first}; give each file its own "
+                                        "id (both are read, this one under a changed id)", path=source.path))
     by_path = {Path(s.path).resolve() for s in listed}
-    manifest_files = {(folder / name).resolve() for name in MANIFEST_NAMES}
-    unlisted = [
-        _unlisted(path, role)
-        for path in sorted(p for p in folder.rglob("*") if p.is_file())
-        if path.resolve() not in by_path | manifest_files and not _hidden(path, folder)
-    ]
+    unlisted = [_unlisted(p, role, folder) for p in files if p not in manifests and p.resolve() not in by_path]
     return listed + unlisted
 
 
@@ -69,16 +83,36 @@ def _hidden(path: Path, folder: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(folder).parts) or path.name == "README.md"
 
 
-def _unlisted(path: Path, role: str) -> Source:
-    # A draft is named by its path, as editors and CI annotations know it.
-    name = str(path) if role == "draft" else path.stem
+def _unlisted(path: Path, role: str, folder: Path) -> Source:
+    name = path.relative_to(folder).with_suffix("").as_posix()
     return Source(id=name, path=str(path), format=readers.format_for(path) or "", role=role)
 
 
-def _read_manifest(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
-    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
-    if manifest is None:
-        return []
+def _project_path(path: str, root: Path | None) -> str:
+    return Path(os.path.relpath(Path(path).resolve(), (root or Path.cwd()).resolve())).as_posix()
+
+
+def _distinct(sources: list[Source]) -> list[Source]:
+    """Each file once; each id once (a clash gets the extension, then a number)."""
+    seen_paths: set[Path] = set()
+    ids: dict[str, str] = {}
+    result = []
+    for source in sources:
+        resolved = Path(source.path).resolve()
+        if resolved in seen_paths:
+            continue
+        seen_paths.add(resolved)
+        if source.id in ids:
+            new_id = source.id + Path(source.path).suffix
+            while new_id in ids:
+                new_id += "+"
+            source = replace(source, id=new_id)
+        ids[source.id] = source.path
+        result.append(source)
+    return result
+
+
+def _read_manifest(manifest: Path, role: str, problems: list[SourceError]) -> list[Source]:
     import yaml
 
     try:
@@ -90,6 +124,7 @@ def _read_manifest(folder: Path, role: str, problems: list[SourceError]) -> list
     if not isinstance(entries, list):
         problems.append(SourceError("manifest needs a 'sources:' list", path=str(manifest)))
         return []
+    folder = manifest.parent
     return [s for s in (_manifest_entry(e, i, folder, manifest, role, problems) for i, e in enumerate(entries)) if s]
 
 
@@ -157,16 +192,3 @@ def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise SourceError(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                           "save it as UTF-8", path=path, line=line) from None
-
-
-def check_unique_ids(sources: list[Source]) -> list[SourceError]:
-    """A problem for each source whose id another source already uses."""
-    seen: dict[str, str] = {}
-    problems = []
-    for source in sources:
-        other = seen.setdefault(source.id, source.path)
-        if other != source.path:
-            problems.append(SourceError(f"source id '{source.id}' is also used by {other}; "
-                                        "results of both are kept, but give them distinct ids in the manifest",
-                                        path=source.path))
-    return problems

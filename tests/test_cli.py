@@ -186,3 +186,33 @@ def test_unreadable_previous_workbook_is_not_overwritten(conflicting, tmp_path):
                                        "--report", str(report)])
     assert result.exit_code == 2 and "review.xlsx" in result.output
     assert report.read_bytes() == b"this is not a workbook"
+
+
+@pytest.mark.parametrize("where", ["file-as-folder", "folder"])
+def test_unwritable_output_exits_2_without_traceback(conflicting, where):
+    ws = conflicting("warning")  # no failing finding: the exit status is the write's alone
+    target = ws / "src" / "a.txt" / "out.json" if where == "file-as-folder" else ws / "src"
+    result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"),
+                                       "--no-report", "--format", f"json:{target}"])
+    assert result.exit_code == 2 and "cannot be written" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_explain_with_an_unreadable_source_exits_2(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error"), "src/a.txt": b"\xff\xfe"})
+    result = CliRunner().invoke(main, ["explain", "bridge-opening", "--rules", str(ws / "rules"), "--sources", str(ws / "src")])
+    assert result.exit_code == 2 and "a.txt" in result.output
+
+
+def test_dask_with_a_nonsense_scheduler_exits_2(conflicting):
+    pytest.importorskip("distributed", reason="pip install 'factcheck[dask]'")
+    ws = conflicting()
+    result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"), "--no-report",
+                                       "--engine", "dask", "--scheduler", "nonsense"])
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
+
+
+def test_fail_levels_agree_with_config():
+    from factcheck import cli, config
+
+    assert cli.FAIL_LEVELS == config.FAIL_LEVELS

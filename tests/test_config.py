@@ -87,3 +87,9 @@ def test_no_config_means_defaults(tmp_path, monkeypatch):
     assert config.find() is None
     values = config.effective({}, config.load(None))
     assert values["sources"] == (["sources"], "default") and values["fail_on"] == ("error", "default")
+
+
+def test_format_paths_are_relative_to_the_config(repo):
+    root = repo("factcheck.toml", TOML.replace('format = ["text"]', 'format = ["text", "json:out/r.json"]'))
+    CliRunner().invoke(main, ["check"])
+    assert (root / "out" / "r.json").is_file()

@@ -162,3 +162,23 @@ def test_fail_on_with_drafts(workspace, fail_on, status):
                                        str(ws / "rules"), "--fail-on", fail_on])
     # The only finding is 'unverified' at info: it fails the run only at --fail-on info.
     assert result.exit_code == (1 if fail_on == "info" else 0)
+
+
+def test_a_draft_inside_the_sources_is_not_its_own_witness(workspace):
+    ws = workspace({"rules/r.yaml": RULES, **SOURCES, "src/c.txt": "The Tallis Bridge opened in 1890.\n"})
+    report = run_check([ws / "src"], [ws / "rules"], [ws / "src" / "c.txt"])
+    assert {s.id for s in report.sources} == {"a", "b"}
+    assert any("checked as a draft only" in w for w in report.warnings)
+    assert [str(f.type) for f in report.findings] == ["draft-contradicts-sources"]
+
+
+def test_repeated_statement_gets_distinct_stable_ids(workspace, monkeypatch):
+    text = "Some say the Tallis Bridge opened in 1890.\n\nAgain: the Tallis Bridge opened in 1890.\n"
+    ws = workspace({"rules/r.yaml": RULES, **SOURCES, "proj/d.md": text})
+    monkeypatch.chdir(ws / "proj")
+    first = run_check([ws / "src"], [ws / "rules"], ["d.md"], root=ws / "proj")
+    monkeypatch.chdir(ws)
+    second = run_check([ws / "src"], [ws / "rules"], ["proj/d.md"], root=ws / "proj")
+    ids = [f.id for f in first.findings]
+    assert len(ids) == len(set(ids)) == 2
+    assert ids == [f.id for f in second.findings]  # the same wherever the check runs from

@@ -93,3 +93,33 @@ def test_schema_and_loader_know_the_same_keys():
 
     schema = json.loads((ROOT / "factcheck" / "schemas" / "rules.schema.json").read_text())
     assert set(schema["definitions"]["rule"]["properties"]) == RULE_KEYS
+
+
+MORE_BROKEN = [
+    ("yaml tag", GOOD.replace("kind: year", "kind: !!python/name:os.system year"), "not plain YAML data"),
+    ("unknown unit", GOOD.replace("kind: year", "kind: dose\n    unit: mg/kgg").replace("value: 2011", "value: 1 mg/kg"),
+     "key 'unit': 'mg/kgg' is not a unit of kind 'dose'"),
+    ("id with spaces", GOOD.replace("id: widget-launch", "id: widget launch"), "key 'id' must start with"),
+    ("key twice", GOOD.replace("kind: year", "kind: year\n    kind: percent"), "key 'kind' given twice"),
+    ("fractional window", GOOD.replace("kind: year", "kind: year\n    subject_window: 2.5"), "whole number"),
+    ("no rules", "rules: []\n", "holds no rules"),
+]
+
+
+@pytest.mark.parametrize("content,message", [b[1:] for b in MORE_BROKEN], ids=[b[0] for b in MORE_BROKEN])
+def test_more_broken_rule_files(workspace, content, message):
+    ws = workspace({"rules/bad.yaml": content})
+    with pytest.raises(RuleFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_rules([ws / "rules"])
+
+
+def test_a_single_alias_string_is_one_alias(workspace):
+    ws = workspace({"r.yaml": GOOD.replace("aliases: [Gizmo]", "aliases: Gizmo")})
+    (rule,) = load_rules([ws / "r.yaml"])
+    assert rule.subject == ("widget", "Gizmo")
+
+
+def test_kind_aliases_load_as_their_kind(workspace):
+    ws = workspace({"r.yaml": GOOD.replace("kind: year", "kind: decade")})
+    (rule,) = load_rules([ws / "r.yaml"])
+    assert rule.kind == "date"

@@ -65,3 +65,38 @@ def test_bundled_corpus_loads_with_publishers():
     assert len(loaded.documents) == 5
     assert all(d.source.publisher for d in loaded.documents)
     assert all(len(d.sentences) > 20 for d in loaded.documents)
+
+
+def test_same_file_twice_is_read_once(workspace):
+    ws = workspace({"src/a.txt": "Alpha.", "src/b.txt": "Beta."})
+    loaded = load_sources([ws / "src", ws / "src", ws / "src" / "a.txt"])
+    assert [d.source.id for d in loaded.documents] == ["a", "b"]
+
+
+def test_ids_stay_distinct_for_same_stem_and_subfolders(workspace):
+    ws = workspace({"src/a.txt": "One.", "src/a.md": "Two.", "src/x/b.txt": "Three.", "src/y/b.txt": "Four."})
+    loaded = load_sources([ws / "src"])
+    assert not loaded.problems
+    assert sorted(d.source.id for d in loaded.documents) == ["a", "a.txt", "x/b", "y/b"]
+
+
+def test_manifest_in_a_subfolder_is_honoured_not_read_as_a_source(workspace):
+    ws = workspace({"src/sub/manifest.yaml": "sources:\n  - id: gamma\n    file: g.txt\n    publisher: G Press\n",
+                    "src/sub/g.txt": "Gamma.", "src/top.txt": "Top."})
+    loaded = load_sources([ws / "src"])
+    assert not loaded.problems
+    assert {d.source.id: d.source.publisher for d in loaded.documents} == {"gamma": "G Press", "top": None}
+
+
+def test_duplicate_manifest_ids_are_a_problem_but_both_are_read(workspace):
+    ws = workspace({"src/manifest.yaml": "sources:\n  - {id: same, file: a.txt}\n  - {id: same, file: b.txt}\n",
+                    "src/a.txt": "A.", "src/b.txt": "B."})
+    loaded = load_sources([ws / "src"])
+    assert "manifest id 'same' is also given to" in str(loaded.problems[0])
+    assert len({d.source.id for d in loaded.documents}) == 2
+
+
+def test_empty_folder_is_a_problem(workspace, tmp_path):
+    (tmp_path / "empty").mkdir()
+    loaded = load_sources([tmp_path / "empty"])
+    assert "holds no file to check" in str(loaded.problems[0])

@@ -33,7 +33,7 @@ def run(sources, rules, max_bytes: int, scheduler: str | None = None, progress: 
     sources, rules = list(sources), tuple(rules)
     try:
         client = Client(scheduler, timeout="20s")
-    except OSError as exc:
+    except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
