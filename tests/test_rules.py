@@ -91,8 +91,11 @@ def test_schema_and_loader_know_the_same_keys():
     from conftest import ROOT
     from factcheck.rules import RULE_KEYS
 
+    from factcheck import kinds
+
     schema = json.loads((ROOT / "factcheck" / "schemas" / "rules.schema.json").read_text())
     assert set(schema["definitions"]["rule"]["properties"]) == RULE_KEYS
+    assert set(schema["definitions"]["rule"]["properties"]["kind"]["enum"]) == set(kinds.KINDS)
 
 
 MORE_BROKEN = [
