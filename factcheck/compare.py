@@ -33,7 +33,7 @@ def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
 def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     statements = tuple(m for m in mentions if m.value is not None)
     unread = tuple(m for m in mentions if m.value is None)
-    agree = lambda a, b: _agree(a, b, rule.tolerance)  # noqa: E731
+    agree = lambda a, b: a.agrees_with(b, rule.tolerance)  # noqa: E731
     disputed, self_contradictions = _disagreements(statements, rule.tolerance)
     sources = tuple(dict.fromkeys(m.source for m in statements))
     consensus = _consensus(statements, sources, rule.tolerance)
@@ -80,10 +80,6 @@ def _disagreements(statements, tolerance: float) -> tuple[tuple[int, ...], tuple
             if other_low > high or other_high < low:
                 disputed.append(i)
     return tuple(sorted(disputed)), tuple(s for s in dict.fromkeys(m.source for m in statements) if s in selfish)
-
-
-def _agree(a: Value, b: Value, tolerance: float) -> bool:
-    return a.agrees_with(b, tolerance)
 
 
 def _outcome(statements, unread, sources, conflicts) -> Outcome:

@@ -70,11 +70,6 @@ def _cutoff(word_stem: str, threshold: float) -> float:
     return 100 if len(word_stem) <= 4 else threshold
 
 
-def find_phrases(text: TokenizedText, phrases: tuple[str, ...], threshold: float) -> list[PhraseMatch]:
-    """Every occurrence of any of `phrases` in one text (see DocumentIndex for many)."""
-    return DocumentIndex([text]).find(phrases, threshold).get(0, [])
-
-
 class _SharedScores:
     """Fuzzy scores of cue words against every stem seen so far, shared by all documents.
 
