@@ -102,7 +102,7 @@ def examine(doc: AnalysedDocument, index: int, rule: Rule) -> tuple[Mention | No
 
 def _subject(doc: AnalysedDocument, index: int, rule: Rule) -> str | None:
     """Where the subject is named: this sentence, or one of the few before it."""
-    named = doc.index.find(rule.subject, SUBJECT_THRESHOLD)
+    named = doc.index.sentences_with(rule.subject, SUBJECT_THRESHOLD)
     if index in named:
         return "named in the sentence"
     for back in range(1, rule.subject_window + 1):
@@ -110,7 +110,7 @@ def _subject(doc: AnalysedDocument, index: int, rule: Rule) -> str | None:
             break
         if index - back in named:
             earlier = doc.document.sentences[index - back]
-            return f"'{named[index - back][0].phrase}' named {back} sentence(s) before, line {earlier.line}"
+            return f"'{named[index - back]}' named {back} sentence(s) before, line {earlier.line}"
     return None
 
 

@@ -121,7 +121,7 @@ class DocumentIndex:
                 self.where.setdefault(word_stem, []).append((s, t))
         _SHARED.add_vocabulary(self.where.keys())
         self._similar: dict[tuple[str, float], dict[str, float]] = {}
-        self._found: dict[tuple[tuple[str, ...], float], dict[int, list[PhraseMatch]]] = {}
+        self._found: dict[tuple, dict] = {}
 
     def similar(self, word_stem: str, threshold: float) -> dict[str, float]:
         """Stems of this document that match a word, with their scores."""
@@ -134,6 +134,24 @@ class DocumentIndex:
                 matches = _SHARED.similar(word_stem, cutoff)
                 self._similar[key] = {v: score for v, score in matches.items() if v in self.where}
         return self._similar[key]
+
+    def sentences_with(self, phrases: tuple[str, ...], threshold: float) -> dict[int, str]:
+        """Sentence index -> the first phrase found in it; cheaper than `find` for one-word
+        phrases (a subject like "ketamine" occurs everywhere), which need no extending."""
+        key = (phrases, threshold, "sentences")
+        if key not in self._found:
+            found: dict[int, str] = {}
+            multi = tuple(p for p in phrases if len(phrase_stems(p)) > 1)
+            for index, matches in self.find(multi, threshold).items():
+                found.setdefault(index, matches[0].phrase)
+            for phrase in phrases:
+                stems = phrase_stems(phrase)
+                if len(stems) == 1:
+                    for head in self.similar(stems[0], threshold):
+                        for s, _ in self.where[head]:
+                            found.setdefault(s, phrase)
+            self._found[key] = found
+        return self._found[key]
 
     def find(self, phrases: tuple[str, ...], threshold: float) -> dict[int, list[PhraseMatch]]:
         """Matches of any of `phrases`, by sentence index, in order within each sentence."""
