@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from . import distractors, kinds
 from .match import DocumentIndex, PhraseMatch, TokenizedText
-from .model import Candidate, Document, Mention, Rule, Sentence, Span
+from .model import Candidate, Document, Mention, Rule
 
 SUBJECT_THRESHOLD = 90.0
 WORD_PENALTY = 0.04

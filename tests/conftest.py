@@ -25,3 +25,39 @@ def build(base: Path, files: dict[str, str | bytes]) -> Path:
 def workspace(tmp_path):
     """workspace({...}) -> a temp folder holding those files."""
     return lambda files: build(tmp_path, files)
+
+
+# A small rule set the output-format tests share: a year conflict, a count with an
+# expected value, and a fact one source contradicts itself on.
+BRIDGE_RULES = """
+rules:
+  - id: bridge-opening
+    question: When did the bridge open?
+    subject: [Tallis Bridge]
+    cues: [opened]
+    kind: year
+    severity: error
+  - id: bridge-length
+    question: How long is the Tallis Bridge, in metres?
+    subject: [Tallis Bridge]
+    cues: [long]
+    kind: count
+    severity: warning
+    expected: {value: 240, reference: "City survey, 1990"}
+  - id: architect-born
+    question: When was the bridge's architect born?
+    subject: [Marren]
+    cues: [born]
+    kind: year
+    severity: info
+"""
+
+
+def records_in(folder: Path, files: dict, monkeypatch) -> dict:
+    """Real records of a run from inside `folder` (relative paths, as the CLI gives them)."""
+    from factcheck.check import run_check
+    from factcheck.records import report_records
+
+    build(folder, files)
+    monkeypatch.chdir(folder)
+    return report_records(run_check(["src"], ["rules"]))

@@ -6,33 +6,9 @@ import re
 
 import pytest
 
-from conftest import build
-from factcheck.check import run_check
+from conftest import BRIDGE_RULES, records_in
 from factcheck.output import github
-from factcheck.records import report_records
 
-RULES = """
-rules:
-  - id: bridge-opening
-    question: When did the bridge open?
-    subject: [Tallis Bridge]
-    cues: [opened]
-    kind: year
-    severity: error
-  - id: bridge-length
-    question: How long is the Tallis Bridge, in metres?
-    subject: [Tallis Bridge]
-    cues: [long]
-    kind: count
-    severity: warning
-    expected: {value: 240, reference: "City survey, 1990"}
-  - id: architect-born
-    question: When was the bridge's architect born?
-    subject: [Marren]
-    cues: [born]
-    kind: year
-    severity: info
-"""
 SOURCES = {
     "src/a.txt": "The Tallis Bridge opened in 1884.\nThe Tallis Bridge is 240 long.\n",
     "src/b, a: 100%.txt": "Intro | line.\nThe Tallis Bridge | 100%, a: b | opened in 1890.\n"
@@ -60,10 +36,8 @@ def unescape(text: str) -> str:
 
 @pytest.fixture
 def records(tmp_path, monkeypatch):
-    build(tmp_path, {"rules/bridge.yaml": RULES, **SOURCES})
-    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    records = report_records(run_check(["src"], ["rules"]))
+    records = records_in(tmp_path, {"rules/bridge.yaml": BRIDGE_RULES, **SOURCES}, monkeypatch)
     conflict = next(f for f in records["findings"] if f["rule"] == "bridge-opening")
     records["findings"].append(dict(copy.deepcopy(conflict), id="silenced", type="draft-contradicts-sources",
                                     suppressed={"by": "inline", "reason": "our own | survey"}))

@@ -6,10 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build
-from factcheck.check import run_check
+from conftest import records_in
 from factcheck.output import junit
-from factcheck.records import report_records
 
 RULES = """
 rules:
@@ -42,9 +40,7 @@ SOURCES = {
 
 @pytest.fixture
 def records(tmp_path, monkeypatch):
-    build(tmp_path, {"rules/bridge.yaml": RULES, **SOURCES})
-    monkeypatch.chdir(tmp_path)
-    return report_records(run_check(["src"], ["rules"]))
+    return records_in(tmp_path, {"rules/bridge.yaml": RULES, **SOURCES}, monkeypatch)
 
 
 def parse(records: dict) -> ET.Element:

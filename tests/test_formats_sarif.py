@@ -6,35 +6,11 @@ import json
 
 import pytest
 
-from conftest import ROOT, build
-from factcheck.check import run_check
+from conftest import BRIDGE_RULES, ROOT, records_in
 from factcheck.output import sarif
-from factcheck.records import report_records
 
 SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
-RULES = """
-rules:
-  - id: bridge-opening
-    question: When did the bridge open?
-    subject: [Tallis Bridge]
-    cues: [opened]
-    kind: year
-    severity: error
-  - id: bridge-length
-    question: How long is the Tallis Bridge, in metres?
-    subject: [Tallis Bridge]
-    cues: [long]
-    kind: count
-    severity: warning
-    expected: {value: 240, reference: "City survey, 1990"}
-  - id: architect-born
-    question: When was the bridge's architect born?
-    subject: [Marren]
-    cues: [born]
-    kind: year
-    severity: info
-"""
 SOURCES = {
     "src/a.txt": "The Tallis Bridge opened in 1884.\nThe Tallis Bridge is 240 long.\n",
     "src/b a.txt": "Intro line.\nThe Tallis Bridge opened in 1890.\nThe Tallis Bridge is 300 long.\n"
@@ -46,9 +22,7 @@ SOURCES = {
 @pytest.fixture
 def records(tmp_path, monkeypatch):
     """Real records of a run from inside the workspace (relative paths, as the CLI gives them)."""
-    build(tmp_path, {"rules/bridge.yaml": RULES, **SOURCES})
-    monkeypatch.chdir(tmp_path)
-    return report_records(run_check(["src"], ["rules"]))
+    return records_in(tmp_path, {"rules/bridge.yaml": BRIDGE_RULES, **SOURCES}, monkeypatch)
 
 
 def with_draft_findings(records: dict) -> dict:

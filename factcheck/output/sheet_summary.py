@@ -5,9 +5,7 @@ the rule and source files (so the same inputs give the same workbook), else none
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from pathlib import Path
 
 from .cells import marked_quote
 from .sheet_findings import FINDINGS_SHEET
