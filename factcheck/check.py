@@ -55,6 +55,8 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
 
 def _without_drafts(sources: list[Source], drafts: list[Source], warnings: list[str]) -> list[Source]:
     """A draft is never its own witness: drop it from the sources it is checked against."""
+    if not drafts:
+        return sources
     draft_paths = {Path(d.path).resolve() for d in drafts}
     kept = []
     for source in sources:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .extract import AnalysedDocument, examine
+from .extract import AnalysedDocument, examine, watchlist
 from .model import Document, Mention, Rule, Sentence
 
 
@@ -20,8 +20,9 @@ class Examined:
 
 def explain(documents: Iterable[Document], rule: Rule) -> list[Examined]:
     examined = []
+    words = watchlist([rule])
     for document in documents:
-        doc = AnalysedDocument.of(document)
+        doc = AnalysedDocument.of(document, words)
         for index in sorted(doc.index.find(rule.cues, rule.cue_threshold)):
             mention, verdict = examine(doc, index, rule)
             examined.append(Examined(document.source.id, document.sentences[index], mention, verdict))

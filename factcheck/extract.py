@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import distractors, kinds
-from .match import DocumentIndex, PhraseMatch, TokenizedText
+from .match import DocumentIndex, PhraseMatch, Watchlist
 from .model import Candidate, Document, Mention, Rule
 
 SUBJECT_THRESHOLD = 90.0
@@ -41,16 +41,21 @@ _CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|where|although)\b
 
 @dataclass
 class AnalysedDocument:
-    """A document with each sentence tokenized and indexed once, shared by all rules."""
+    """A document with the words that matter to the rules indexed once, shared by all rules."""
 
     document: Document
-    texts: list[TokenizedText]
     index: DocumentIndex
 
     @classmethod
-    def of(cls, document: Document) -> "AnalysedDocument":
-        texts = [TokenizedText(s.text) for s in document.sentences]
-        return cls(document, texts, DocumentIndex(texts))
+    def of(cls, document: Document, watchlist: Watchlist) -> "AnalysedDocument":
+        """Index a document for the rules whose `watchlist` is given (made once per run)."""
+        return cls(document, DocumentIndex(document.text, document.sentences, watchlist))
+
+
+def watchlist(rules: Iterable[Rule]) -> Watchlist:
+    """Every phrase word the rules look for, at its threshold."""
+    return Watchlist.of(group for rule in rules for group in (
+        (rule.cues + rule.require + rule.exclude, rule.cue_threshold), (rule.subject, SUBJECT_THRESHOLD)))
 
 
 @contextmanager
@@ -69,15 +74,21 @@ def paused_gc():
 def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mention]:
     """All mentions of all rules in all documents, ordered by rule, then source, then line."""
     with paused_gc():
-        analysed = [AnalysedDocument.of(d) for d in documents]
         rules = list(rules)
+        words = watchlist(rules)
+        analysed = [AnalysedDocument.of(d, words) for d in documents]
         return [m for rule in rules for doc in analysed for m in mentions_in(doc, rule)]
 
 
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
-    """Only sentences holding a cue are examined: the index finds them in one pass."""
+    """Only sentences holding a cue's first word, with the subject named in them or
+    shortly before, are examined: the index finds both without reading other sentences."""
+    named = doc.index.sentences_with(rule.subject, SUBJECT_THRESHOLD)
+    if not named:
+        return []
+    window = {i + back for i in named for back in range(rule.subject_window + 1)}
     found = []
-    for index in sorted(doc.index.find(rule.cues, rule.cue_threshold)):
+    for index in sorted(doc.index.candidates(rule.cues, rule.cue_threshold) & window):
         mention, _ = examine(doc, index, rule)
         if mention is not None:
             found.append(mention)
@@ -86,14 +97,14 @@ def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
 
 def examine(doc: AnalysedDocument, index: int, rule: Rule) -> tuple[Mention | None, str]:
     """The mention sentence `index` makes of the rule's fact, or None and why not."""
-    cues = doc.index.find(rule.cues, rule.cue_threshold).get(index)
+    cues = doc.index.find_in(rule.cues, rule.cue_threshold, index)
     if not cues:
         return None, "no cue"
-    sentence, text = doc.document.sentences[index], doc.texts[index]
+    sentence, text = doc.document.sentences[index], doc.index.text(index)
     subject = _subject(doc, index, rule)
     if subject is None:
         return None, f"cue {cues[0].phrase!r} matched, but the subject is not named in it or the {rule.subject_window} sentence(s) before"
-    context = doc.index.find(rule.require + rule.exclude, rule.cue_threshold).get(index, [])
+    context = doc.index.find_in(rule.require + rule.exclude, rule.cue_threshold, index)
     if rule.require and not any(m.phrase in rule.require for m in context):
         return None, f"cue {cues[0].phrase!r} matched, but none of the required context {list(rule.require)}"
     candidates = _rank(sentence, text, rule, kinds.get(rule.kind), cues, context)

@@ -8,7 +8,7 @@ run of n words in the sentence, so a match has an exact token span.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,70 +70,204 @@ def _cutoff(word_stem: str, threshold: float) -> float:
     return 100 if len(word_stem) <= 4 else threshold
 
 
-class _SharedScores:
-    """Fuzzy scores of cue words against every stem seen so far, shared by all documents.
+class Vocabulary:
+    """Which words matter to the rules, decided once per word per process.
 
-    Vocabularies overlap heavily, so each (word, stem) pair is scored once per process:
-    a new document's unseen stems are scored against every word asked for so far, and
-    a word asked for the first time is scored against every stem seen so far.
+    Each distinct word is stemmed once, and each new stem is fuzzily scored (one
+    rapidfuzz batch call per watched word) against the words the rules' phrases use.
+    A document's index then keeps only the occurrences of words that matched: most
+    words of a text are never looked at again. Vocabularies of a corpus overlap
+    heavily, so after the first few documents almost every word is already known.
     """
 
+    MAX_WORDS = 2_000_000  # forget everything past this many distinct words (a crawl's long tail)
+
     def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.matches: dict[tuple[str, float], dict[str, float]] = {}
+        self.clear()
 
-    def add_vocabulary(self, vocabulary: set[str]) -> None:
-        new = list(vocabulary - self.seen)
-        if new:
-            self.seen.update(new)
-            for (word, cutoff), matches in self.matches.items():
-                matches.update(_score(word, cutoff, new))
+    def clear(self) -> None:
+        self.stem_of: dict[str, str] = {}  # every word seen -> its stem
+        self.kept: set[str] = set()  # words whose stem matches a watched word
+        self.stems: set[str] = set()  # every stem seen
+        self.relevant: set[str] = set()  # stems that match an anchor
+        self.matches: dict[tuple[str, float], dict[str, float]] = {}  # (word, cutoff) -> {stem: score}
+        self.anchors: set[tuple[str, float]] = set()  # the words whose occurrences documents index
+        self.watchlists: set[Watchlist] = set()
 
-    def similar(self, word: str, cutoff: float) -> dict[str, float]:
-        key = (word, cutoff)
-        if key not in self.matches:
-            self.matches[key] = _score(word, cutoff, list(self.seen))
-        return self.matches[key]
+    def watch(self, watchlist: "Watchlist") -> None:
+        """Score words asked about for the first time against every stem seen so far;
+        the stems similar to an anchor make their words kept."""
+        if watchlist in self.watchlists:
+            return
+        self.watchlists.add(watchlist)
+        stems = None
+        for key in watchlist.words:
+            if key not in self.matches:
+                stems = list(self.stems) if stems is None else stems
+                self.matches[key] = _score(key[0], key[1], stems)
+        newly_relevant = set()
+        for key in watchlist.anchors - self.anchors:
+            self.anchors.add(key)
+            newly_relevant.update(self.matches[key].keys() - self.relevant)
+        if newly_relevant:
+            self.relevant |= newly_relevant
+            self.kept.update(w for w, s in self.stem_of.items() if s in newly_relevant)
+
+    def learn(self, words: set[str]) -> None:
+        """Stem words never seen before and score their new stems against every watched word."""
+        new_stems = set()
+        for word in words:
+            word_stem = self.stem_of[word] = stem(word)
+            if word_stem not in self.stems:
+                new_stems.add(word_stem)
+        if new_stems:
+            self.stems |= new_stems
+            batch = list(new_stems)
+            for key, found in self.matches.items():
+                more = _score(key[0], key[1], batch)
+                if more:
+                    found.update(more)
+                    if key in self.anchors:
+                        self.relevant.update(more)
+        self.kept.update(w for w in words if self.stem_of[w] in self.relevant)
+
+    def _forget(self) -> None:
+        watchlists = self.watchlists
+        self.clear()
+        for watchlist in watchlists:
+            self.watch(watchlist)
+
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """(offset, stem) of every word of `text` whose stem matches an anchor.
+
+        The words are listed in one C-speed pass; only the few kept ones are then
+        looked for (str.find), each hit checked to be a whole word as `_WORD` reads it.
+        """
+        words = set(_WORD.findall(text))
+        if len(self.stem_of) + len(words) > self.MAX_WORDS:
+            self._forget()
+        unseen = words.difference(self.stem_of)
+        if unseen:
+            self.learn(unseen)
+        hits = []
+        for word in words.intersection(self.kept):
+            word_stem, size = self.stem_of[word], len(word)
+            at = text.find(word)
+            while at >= 0:
+                if _whole_word(text, at, at + size):
+                    hits.append((at, word_stem))
+                at = text.find(word, at + size)
+        hits.sort()
+        return hits
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a word of its own, not part of a longer one ("don't", "reopened")."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum() or (before in "'’" and start > 1 and text[start - 2].isalnum()):
+            return False
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or (after in "'’" and end + 1 < len(text) and text[end + 1].isalnum()):
+            return False
+    return True
 
 
 def _score(word: str, cutoff: float, stems: list[str]) -> dict[str, float]:
+    if cutoff >= 100:
+        return {word: 100.0} if word in stems else {}
     return {found: score for found, score, _ in process.extract(word, stems, scorer=fuzz.ratio,
                                                                  score_cutoff=cutoff, limit=None)}
 
 
-_SHARED = _SharedScores()
+VOCABULARY = Vocabulary()
+
+
+@lru_cache(maxsize=4096)
+def anchor(phrase: str) -> int:
+    """The word of a phrase its matches are found by: the longest (usually the rarest),
+    so "the bridge" is looked for where "bridge" occurs, not at every "the"."""
+    stems = phrase_stems(phrase)
+    return max(range(len(stems)), key=lambda i: (len(stems[i]), -i)) if stems else 0
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """The (stem, cutoff) pairs an index must know to find a set of phrases: the anchors,
+    whose occurrences it indexes, and every word, anchors included, checked in place."""
+
+    anchors: frozenset
+    words: frozenset
+
+    @classmethod
+    def of(cls, groups) -> "Watchlist":
+        """From (phrases, threshold) groups."""
+        anchors, words = set(), set()
+        for phrases, threshold in groups:
+            for phrase in phrases:
+                for i, word in enumerate(phrase_stems(phrase)):
+                    key = (word, _cutoff(word, threshold))
+                    words.add(key)
+                    if i == anchor(phrase):
+                        anchors.add(key)
+        return cls(frozenset(anchors), frozenset(words))
 
 
 class DocumentIndex:
-    """Where each word stem occurs in a document, so phrases are found in one pass.
+    """Where each word that matters to the rules occurs in a document.
 
-    Fuzzy comparison runs once per distinct stem of the document (a rapidfuzz batch
-    call over its vocabulary), not once per sentence: a cue's first word is looked up
-    in the vocabulary, then each occurrence of a similar stem is extended word by word.
-    Each word of the phrase must match the word at its place in the sentence.
+    Built in one pass over the whole text: a word's occurrences are kept only when the
+    vocabulary says its stem matches the anchor (longest word) of a phrase, by sentence.
+    Finding a phrase starts from its anchor's similar stems; only the sentences
+    holding one are tokenized (`TokenizedText`), to check the phrase's other words
+    around it and to give token positions. Each word of the phrase must match the
+    word at its place in the sentence.
     """
 
-    def __init__(self, texts: list[TokenizedText]):
-        self.texts = texts
-        self.where: dict[str, list[tuple[int, int]]] = {}
-        for s, text in enumerate(texts):
-            for t, word_stem in enumerate(text.stems):
-                self.where.setdefault(word_stem, []).append((s, t))
-        _SHARED.add_vocabulary(self.where.keys())
+    def __init__(self, text: str, sentences, watchlist: Watchlist, vocabulary: Vocabulary = VOCABULARY):
+        self.sentences = sentences
+        self.anchors, self.watched = watchlist.anchors, watchlist.words
+        vocabulary.watch(watchlist)
+        self.vocabulary = vocabulary
+        starts = sentences.starts
+        self.where: dict[str, list[tuple[int, int]]] = {}  # stem -> [(sentence, offset in the text)]
+        self.in_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset in the text, stem)]
+        for offset, word_stem in vocabulary.occurrences(text):
+            s = bisect_right(starts, offset) - 1
+            self.where.setdefault(word_stem, []).append((s, offset))
+            self.in_sentence.setdefault(s, []).append((offset, word_stem))
+        self._texts: dict[int, TokenizedText] = {}
         self._similar: dict[tuple[str, float], dict[str, float]] = {}
-        self._found: dict[tuple, dict] = {}
+        self._found: dict[tuple, object] = {}
+
+    def text(self, index: int) -> TokenizedText:
+        """Sentence `index`, tokenized (once, on first use)."""
+        text = self._texts.get(index)
+        if text is None:
+            text = self._texts[index] = TokenizedText(self.sentences[index].text)
+        return text
 
     def similar(self, word_stem: str, threshold: float) -> dict[str, float]:
-        """Stems of this document that match a word, with their scores."""
-        cutoff = _cutoff(word_stem, threshold)
-        key = (word_stem, cutoff)
-        if key not in self._similar:
-            if cutoff >= 100:
-                self._similar[key] = {word_stem: 100.0} if word_stem in self.where else {}
-            else:
-                matches = _SHARED.similar(word_stem, cutoff)
-                self._similar[key] = {v: score for v, score in matches.items() if v in self.where}
-        return self._similar[key]
+        """Stems of this document that match an anchor word, with their scores."""
+        key = (word_stem, _cutoff(word_stem, threshold))
+        found = self._similar.get(key)
+        if found is None:
+            matches = self.vocabulary.matches[self._watched(key, self.anchors)]
+            found = self._similar[key] = {v: score for v, score in matches.items() if v in self.where}
+        return found
+
+    def scores(self, word_stem: str, threshold: float) -> dict[str, float]:
+        """Every stem known to match a word, with its score (for words checked in place)."""
+        key = (word_stem, _cutoff(word_stem, threshold))
+        return self.vocabulary.matches[self._watched(key, self.watched)]
+
+    @staticmethod
+    def _watched(key, watched):
+        if key not in watched:
+            raise ValueError(f"'{key[0]}' was not indexed at cutoff {key[1]}: "
+                             "build the index with the rules whose phrases are looked up")
+        return key
 
     def sentences_with(self, phrases: tuple[str, ...], threshold: float) -> dict[int, str]:
         """Sentence index -> the first phrase found in it; cheaper than `find` for one-word
@@ -153,40 +287,65 @@ class DocumentIndex:
             self._found[key] = found
         return self._found[key]
 
+    def candidates(self, phrases: tuple[str, ...], threshold: float) -> set[int]:
+        """Sentences holding the anchor of one of the phrases: where `find_in` can match."""
+        return {s for phrase in phrases if (stems := phrase_stems(phrase))
+                for found in self.similar(stems[anchor(phrase)], threshold) for s, _ in self.where[found]}
+
     def find(self, phrases: tuple[str, ...], threshold: float) -> dict[int, list[PhraseMatch]]:
         """Matches of any of `phrases`, by sentence index, in order within each sentence."""
         key = (phrases, threshold)
         if key not in self._found:
-            self._found[key] = self._find(phrases, threshold)
+            found = {s: self.find_in(phrases, threshold, s) for s in sorted(self.candidates(phrases, threshold))}
+            self._found[key] = {s: matches for s, matches in found.items() if matches}
         return self._found[key]
 
-    def _find(self, phrases, threshold) -> dict[int, list[PhraseMatch]]:
-        found: dict[int, list[PhraseMatch]] = {}
+    def find_in(self, phrases: tuple[str, ...], threshold: float, index: int) -> list[PhraseMatch]:
+        """Matches of any of `phrases` in sentence `index`, in order."""
+        key = (phrases, threshold, index)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find_in(phrases, threshold, index)
+        return found
+
+    def _find_in(self, phrases, threshold, index) -> list[PhraseMatch]:
+        hits = self.in_sentence.get(index)
+        if not hits:
+            return []
+        found: list[PhraseMatch] = []
+        sentence_start = self.sentences.starts[index]
         for phrase in phrases:
             stems = phrase_stems(phrase)
             if not stems:
                 continue
-            following = [self.similar(word, threshold) for word in stems[1:]]
-            for head, head_score in self.similar(stems[0], threshold).items():
-                for s, t in self.where[head]:
-                    match = self._extend(phrase, s, t, head_score, following)
-                    if match is not None:
-                        found.setdefault(s, []).append(match)
-        for matches in found.values():
-            matches.sort(key=lambda m: (m.start, -m.score))
+            at = anchor(phrase)
+            anchors = self.similar(stems[at], threshold)
+            words = None
+            for offset, word_stem in hits:
+                if word_stem not in anchors:
+                    continue
+                text = self.text(index)
+                t = bisect_left(text.starts, offset - sentence_start)
+                if t == len(text.starts) or text.starts[t] != offset - sentence_start:
+                    continue  # not where the sentence's own tokenizing puts a word (never expected)
+                if words is None:
+                    words = [anchors if i == at else self.scores(word, threshold) for i, word in enumerate(stems)]
+                match = _match_at(text, phrase, t - at, words)
+                if match is not None:
+                    found.append(match)
+        found.sort(key=lambda m: (m.start, -m.score))
         return found
 
-    def _extend(self, phrase, s, t, head_score, following) -> PhraseMatch | None:
-        text = self.texts[s]
-        if not following:
-            return PhraseMatch(phrase, text.starts[t], text.ends[t], t, t, head_score)
-        if t + len(following) >= len(text.stems):
+
+def _match_at(text: TokenizedText, phrase: str, first: int, words: list[dict[str, float]]) -> PhraseMatch | None:
+    """The phrase at tokens first.. of the sentence, when each word matches the one at its place."""
+    last = first + len(words) - 1
+    if first < 0 or last >= len(text.stems):
+        return None
+    scores = []
+    for offset, similar in enumerate(words):
+        score = similar.get(text.stems[first + offset])
+        if score is None:
             return None
-        scores = [head_score]
-        for offset, similar in enumerate(following, start=1):
-            score = similar.get(text.stems[t + offset])
-            if score is None:
-                return None
-            scores.append(score)
-        last = t + len(following)
-        return PhraseMatch(phrase, text.starts[t], text.ends[last], t, last, min(scores))
+        scores.append(score)
+    return PhraseMatch(phrase, text.starts[first], text.ends[last], first, last, min(scores))

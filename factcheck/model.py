@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 class Severity(enum.IntEnum):
@@ -130,7 +132,7 @@ class Document:
 
     source: Source
     text: str
-    sentences: tuple[Sentence, ...]
+    sentences: Sequence[Sentence]  # segment.Sentences: made on demand
     anchors: tuple[tuple[int, int, int], ...] = field(repr=False, default=())
 
     def locate(self, offset: int) -> tuple[int, int]:
@@ -206,11 +208,13 @@ class Mention:
     end_line: int = 0  # just past the chosen value (0 when there is none)
     end_column: int = 0
 
-    @property
+    # Cached: comparison and reports ask for them hundreds of thousands of times on a
+    # large corpus (cached_property writes the instance dict, which a frozen dataclass allows).
+    @cached_property
     def chosen(self) -> Candidate | None:
         return next((c for c in self.candidates if c.chosen), None)
 
-    @property
+    @cached_property
     def value(self) -> Value | None:
         chosen = self.chosen
         return chosen.value if chosen else None

@@ -6,11 +6,16 @@ line break ends a sentence unless the line before it is long, ends without
 punctuation and the next line continues it. Within a line, a sentence ends at
 ., ! or ? followed by a capital (after a space, or straight after "?" as in
 "What Causes Depression?Depression is ..."), except after known abbreviations.
+
+Splitting finds only the offsets; a `Sentence` (with its text, line and column) is
+made when something asks for it, since most sentences of a long corpus are never
+looked at again once their words are indexed.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from .model import Sentence
 
@@ -22,17 +27,78 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?:\(\d{1,3}\)|\[\d{1,3}\])?(?=\s+["'“‘(\[]?[A-Z0-9•]|[A-Z][a-z])""")
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
+_LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_NON_SPACE = re.compile(r"\S")
+_ALNUM = re.compile(r"[^\W_]")  # the characters str.isalnum accepts
 
 
-def split_sentences(text: str, locate: Callable[[int], tuple[int, int]]) -> tuple[Sentence, ...]:
+class Sentences(Sequence[Sentence]):
+    """The sentences of one text: offsets kept as plain lists, `Sentence`s made on demand."""
+
+    __slots__ = ("text", "starts", "ends", "paragraphs", "_locate", "_made")
+
+    def __init__(self, text: str, spans: list[tuple[int, int, int]], locate: Callable[[int], tuple[int, int]]):
+        self.text = text
+        self.starts = [s for s, _, _ in spans]
+        self.ends = [e for _, e, _ in spans]
+        self.paragraphs = [p for _, _, p in spans]
+        self._locate = locate
+        self._made: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self.starts)
+        sentence = self._made.get(index)
+        if sentence is None:
+            start, end = self.starts[index], self.ends[index]  # IndexError past the end, as for a tuple
+            line, column = self._locate(start)
+            sentence = Sentence(index, start, end, self.text[start:end], line, column, self.paragraphs[index])
+            self._made[index] = sentence
+        return sentence
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self[i] for i in range(len(self.starts)))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Sentences):
+            return self.text == other.text and self.starts == other.starts and self.ends == other.ends
+        return isinstance(other, (tuple, list)) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)})"
+
+
+def split_sentences(text: str, locate: Callable[[int], tuple[int, int]]) -> Sentences:
     """All sentences of `text`, each with its line and column from `locate`."""
-    sentences: list[Sentence] = []
+    return Sentences(text, sentence_spans(text), locate)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of every sentence, in order."""
+    spans: list[tuple[int, int, int]] = []
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
         for block_start, block_end in _blocks(text, start, end):
-            for s, e in _sentences_in(text, block_start, block_end):
-                line, column = locate(s)
-                sentences.append(Sentence(len(sentences), s, e, text[s:e], line, column, paragraph))
-    return tuple(sentences)
+            pos = block_start
+            for match in _END.finditer(text, block_start, block_end):
+                if text[match.start()] == "." and _is_abbreviation(text, pos, match.start()):
+                    continue
+                _add_trimmed(spans, text, pos, match.end(), paragraph)
+                pos = match.end()
+            _add_trimmed(spans, text, pos, block_end, paragraph)
+    return spans
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -47,17 +113,15 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Runs of lines that belong together (a hard-wrapped sentence joins its lines)."""
     block_start = start
     pos = start
-    while True:
-        newline = text.find("\n", pos, end)
-        if newline < 0:
-            yield block_start, end
-            return
-        line = text[pos:newline].rstrip()
-        following = text[newline + 1 : text.find("\n", newline + 1, end) if text.find("\n", newline + 1, end) >= 0 else end]
-        if not _continues(line, following):
+    newline = text.find("\n", pos, end)
+    while newline >= 0:
+        following_end = text.find("\n", newline + 1, end)
+        if not _continues(text[pos:newline].rstrip(), text[newline + 1 : following_end if following_end >= 0 else end]):
             yield block_start, newline
             block_start = newline + 1
         pos = newline + 1
+        newline = following_end
+    yield block_start, end
 
 
 def _continues(line: str, following: str) -> bool:
@@ -66,30 +130,28 @@ def _continues(line: str, following: str) -> bool:
     return line[-1:] not in ".!?:;”\"" or following.lstrip()[:1].islower()
 
 
-def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for match in _END.finditer(text, start, end):
-        if _is_abbreviation(text, pos, match.start()):
-            continue
-        yield from _trimmed(text, pos, match.end())
-        pos = match.end()
-    yield from _trimmed(text, pos, end)
-
-
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    if text[dot] != ".":
+    """Whether the word before the full stop at `dot` is an abbreviation (not a sentence end).
+
+    Quick answers first: an abbreviation ends in an ASCII letter, and none is seven
+    letters long, so most sentence ends are settled without the regular expression.
+    """
+    if text[dot - 1 : dot] not in _ASCII_LETTERS or (dot - 7 >= start and text[dot - 7 : dot].isalpha()):
         return False
-    word = re.search(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$", text[max(start, dot - 12) : dot])
+    word = _LAST_WORD.search(text[max(start, dot - 12) : dot])
     if not word:
         return False
     token = word.group(1).lower()
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
+def _add_trimmed(spans: list, text: str, start: int, end: int, paragraph: int) -> None:
+    """Add text[start:end] without its surrounding white space, if it holds a letter or digit."""
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return
+    start = first.start()
+    while text[end - 1].isspace():
         end -= 1
-    if any(ch.isalnum() for ch in text[start:end]):
-        yield start, end
+    if _ALNUM.search(text, start, end):
+        spans.append((start, end, paragraph))

@@ -65,7 +65,7 @@ def discover(paths: list[str | Path], role: str, problems: list[SourceError], ro
 
 
 def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
+    files = _files_under(folder)
     manifests = [p for p in files if p.name in MANIFEST_NAMES]
     listed = [s for manifest in manifests for s in _read_manifest(manifest, role, problems)]
     ids: dict[str, str] = {}
@@ -74,13 +74,47 @@ def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> li
         if first != source.path:
             problems.append(SourceError(f"manifest id '{source.id}' is also given to {first}; give each file its own "
                                         "id (both are read, this one under a changed id)", path=source.path))
-    by_path = {Path(s.path).resolve() for s in listed}
-    unlisted = [_unlisted(p, role, folder) for p in files if p not in manifests and p.resolve() not in by_path]
-    return listed + unlisted
+    if listed:
+        resolve = _resolver()
+        by_path = {resolve(s.path) for s in listed}
+        files = [p for p in files if p not in manifests and resolve(str(p)) not in by_path]
+    return listed + [_unlisted(p, role, folder) for p in files]
 
 
-def _hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts) or path.name == "README.md"
+def _files_under(folder: Path) -> list[Path]:
+    """The files under a folder, sorted, without hidden ones (a part starting with ".")
+    or READMEs; symbolic links to folders are not followed, as with Path.rglob."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    pending = [(str(folder), ())]
+    while pending:
+        path, parts = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, parts + (entry.name,)))
+                elif entry.is_file() and entry.name != "README.md":
+                    found.append((parts + (entry.name,), entry.path))
+    found.sort()
+    return [folder.joinpath(*parts) for parts, _ in found]
+
+
+def _resolver():
+    """os.path.realpath for many files of few folders: each folder is resolved once,
+    and a file only when it is itself a symbolic link."""
+    folders: dict[str, str] = {}
+
+    def resolve(path: str) -> str:
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+    return resolve
 
 
 def _unlisted(path: Path, role: str, folder: Path) -> Source:
@@ -94,11 +128,12 @@ def _project_path(path: str, root: Path | None) -> str:
 
 def _distinct(sources: list[Source]) -> list[Source]:
     """Each file once; each id once (a clash gets the extension, then a number)."""
-    seen_paths: set[Path] = set()
+    seen_paths: set[str] = set()
     ids: dict[str, str] = {}
     result = []
+    resolve = _resolver()
     for source in sources:
-        resolved = Path(source.path).resolve()
+        resolved = resolve(source.path)
         if resolved in seen_paths:
             continue
         seen_paths.add(resolved)

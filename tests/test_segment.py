@@ -49,3 +49,17 @@ def test_offsets_and_lines_point_back_into_the_file():
     assert readable.text[second.start:second.end] == second.text
     assert (second.line, second.column) == (3, 17)
     assert doc.locate(text.index("wrapped")) == (4, 4)
+
+
+def test_sentences_are_made_on_demand_and_behave_like_a_tuple():
+    text = "One here. Two there.\n\nThree after a blank line."
+    found = split_sentences(text, lambda o: (1, o + 1))
+    texts = ["One here.", "Two there.", "Three after a blank line."]
+    assert len(found) == 3
+    assert [s.text for s in found] == texts
+    assert found[-1].text == texts[-1] and found[-1].index == 2 and found[-1].paragraph == 1
+    assert [s.text for s in found[1:]] == texts[1:]
+    assert found[0] is found[0]  # made once
+    assert found == tuple(found)
+    with pytest.raises(IndexError):
+        found[3]

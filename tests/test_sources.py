@@ -100,3 +100,15 @@ def test_empty_folder_is_a_problem(workspace, tmp_path):
     (tmp_path / "empty").mkdir()
     loaded = load_sources([tmp_path / "empty"])
     assert "holds no file to check" in str(loaded.problems[0])
+
+
+def test_folders_are_listed_like_rglob_and_links_read_once(workspace):
+    """Hidden files and folders and READMEs are skipped, links to folders are not
+    followed, and a link to a file already read is not read again."""
+    ws = workspace({"src/b/one.txt": "One.", "src/a.txt": "A.", "src/.hidden/h.txt": "H.", "src/.h.txt": "H.",
+                    "src/README.md": "Readme.", "elsewhere/far.txt": "Far.", "src/c/two.md": "Two."})
+    (ws / "src" / "linked").symlink_to(ws / "elsewhere", target_is_directory=True)
+    (ws / "src" / "z.txt").symlink_to(ws / "src" / "a.txt")
+    loaded = load_sources([ws / "src", ws / "src" / "b" / ".." / "a.txt"])
+    assert not loaded.problems
+    assert [d.source.id for d in loaded.documents] == ["a", "b/one", "c/two"]

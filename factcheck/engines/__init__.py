@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..errors import ConfigError, SourceError
-from ..extract import AnalysedDocument, mentions_in, paused_gc
+from ..extract import AnalysedDocument, mentions_in, paused_gc, watchlist
 from ..model import Mention, Rule, Source
 from ..sources import read_document
 from ..suppressions import Directive, directives_of
@@ -38,13 +38,14 @@ def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int
 
 def _process(sources, rules, max_bytes) -> list[DocumentResult]:
     results = []
+    words = watchlist(rules)
     for source in sources:
         try:
             document = read_document(source, max_bytes)
         except SourceError as problem:
             results.append(DocumentResult(source, problem=problem))
             continue
-        analysed = AnalysedDocument.of(document)
+        analysed = AnalysedDocument.of(document, words)
         mentions = tuple(m for rule in rules for m in mentions_in(analysed, rule))
         directives = tuple(directives_of(document)) if source.role == "draft" else ()
         results.append(DocumentResult(document.source, mentions, directives=directives))
