@@ -78,21 +78,30 @@ class Vocabulary:
     A document's index then keeps only the occurrences of words that matched: most
     words of a text are never looked at again. Vocabularies of a corpus overlap
     heavily, so after the first few documents almost every word is already known.
+
+    Texts are first cut at white space (much faster than any word pattern): a piece
+    seen before ("bridge," "1884.") is known to hold no kept word or which ones it
+    holds, and only new pieces are split into words.
     """
 
-    MAX_WORDS = 2_000_000  # forget everything past this many distinct words (a crawl's long tail)
+    MAX_WORDS = 2_000_000  # forget everything past this many distinct words and pieces (a crawl's long tail)
 
     def __init__(self) -> None:
         self.clear()
 
     def clear(self) -> None:
         self.stem_of: dict[str, str] = {}  # every word seen -> its stem
-        self.kept: set[str] = set()  # words whose stem matches a watched word
+        self.kept: set[str] = set()  # words whose stem matches an anchor
         self.stems: set[str] = set()  # every stem seen
         self.relevant: set[str] = set()  # stems that match an anchor
         self.matches: dict[tuple[str, float], dict[str, float]] = {}  # (word, cutoff) -> {stem: score}
         self.anchors: set[tuple[str, float]] = set()  # the words whose occurrences documents index
         self.watchlists: set[Watchlist] = set()
+        self._forget_pieces()
+
+    def _forget_pieces(self) -> None:
+        self.kept_in: dict[str, tuple[str, ...]] = {}  # every white-space piece seen -> the kept words in it
+        self.pieces_kept: set[str] = set()  # the pieces holding a kept word
 
     def watch(self, watchlist: "Watchlist") -> None:
         """Score words asked about for the first time against every stem seen so far;
@@ -112,6 +121,7 @@ class Vocabulary:
         if newly_relevant:
             self.relevant |= newly_relevant
             self.kept.update(w for w, s in self.stem_of.items() if s in newly_relevant)
+            self._forget_pieces()  # what a piece holds is worked out again when next met
 
     def learn(self, words: set[str]) -> None:
         """Stem words never seen before and score their new stems against every watched word."""
@@ -131,6 +141,19 @@ class Vocabulary:
                         self.relevant.update(more)
         self.kept.update(w for w in words if self.stem_of[w] in self.relevant)
 
+    def _learn_pieces(self, pieces: set[str]) -> None:
+        words_in = {piece: _WORD.findall(piece) for piece in pieces}
+        words = {word for found in words_in.values() for word in found}
+        unseen = words.difference(self.stem_of)
+        if unseen:
+            self.learn(unseen)
+        kept = self.kept
+        for piece, found in words_in.items():
+            held = tuple(word for word in found if word in kept)
+            self.kept_in[piece] = held
+            if held:
+                self.pieces_kept.add(piece)
+
     def _forget(self) -> None:
         watchlists = self.watchlists
         self.clear()
@@ -140,17 +163,20 @@ class Vocabulary:
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(offset, stem) of every word of `text` whose stem matches an anchor.
 
-        The words are listed in one C-speed pass; only the few kept ones are then
+        The pieces are listed in one C-speed pass; only the few kept words are then
         looked for (str.find), each hit checked to be a whole word as `_WORD` reads it.
         """
-        words = set(_WORD.findall(text))
-        if len(self.stem_of) + len(words) > self.MAX_WORDS:
+        pieces = set(text.split())
+        if len(self.stem_of) + len(self.kept_in) + len(pieces) > self.MAX_WORDS:
             self._forget()
-        unseen = words.difference(self.stem_of)
+        unseen = pieces.difference(self.kept_in)
         if unseen:
-            self.learn(unseen)
+            self._learn_pieces(unseen)
+        words = set()
+        for piece in pieces.intersection(self.pieces_kept):
+            words.update(self.kept_in[piece])
         hits = []
-        for word in words.intersection(self.kept):
+        for word in words:
             word_stem, size = self.stem_of[word], len(word)
             at = text.find(word)
             while at >= 0:
@@ -227,6 +253,7 @@ class DocumentIndex:
 
     def __init__(self, text: str, sentences, watchlist: Watchlist, vocabulary: Vocabulary = VOCABULARY):
         self.sentences = sentences
+        self.document_text = text
         self.anchors, self.watched = watchlist.anchors, watchlist.words
         vocabulary.watch(watchlist)
         self.vocabulary = vocabulary
@@ -270,22 +297,60 @@ class DocumentIndex:
         return key
 
     def sentences_with(self, phrases: tuple[str, ...], threshold: float) -> dict[int, str]:
-        """Sentence index -> the first phrase found in it; cheaper than `find` for one-word
-        phrases (a subject like "ketamine" occurs everywhere), which need no extending."""
+        """Sentence index -> the phrase found first in it (leftmost, best scored).
+
+        Cheaper than `find`: no sentence is tokenized. One-word phrases (a subject like
+        "ketamine" occurs everywhere) are their anchor's occurrences; a longer phrase
+        is checked by reading just the words around each occurrence of its anchor.
+        """
         key = (phrases, threshold, "sentences")
         if key not in self._found:
-            found: dict[int, str] = {}
-            multi = tuple(p for p in phrases if len(phrase_stems(p)) > 1)
-            for index, matches in self.find(multi, threshold).items():
-                found.setdefault(index, matches[0].phrase)
-            for phrase in phrases:
+            first: dict[int, tuple] = {}
+            for order, phrase in enumerate(phrases):
                 stems = phrase_stems(phrase)
-                if len(stems) == 1:
-                    for head in self.similar(stems[0], threshold):
-                        for s, _ in self.where[head]:
-                            found.setdefault(s, phrase)
-            self._found[key] = found
+                if not stems:
+                    continue
+                at = anchor(phrase)
+                for found_stem, anchor_score in self.similar(stems[at], threshold).items():
+                    for s, offset in self.where[found_stem]:
+                        if len(stems) == 1:
+                            place = (offset, -anchor_score, order, phrase)
+                        else:
+                            place = self._phrase_around(phrase, stems, at, threshold, s, offset, anchor_score, order)
+                        if place is not None and (s not in first or place < first[s]):
+                            first[s] = place
+            self._found[key] = {s: place[3] for s, place in first.items()}
         return self._found[key]
+
+    def _phrase_around(self, phrase, stems, at, threshold, s, offset, anchor_score, order):
+        """(start offset, -score, order, phrase) when the phrase's other words surround
+        the anchor at `offset` within sentence s, else None."""
+        text, stem_of = self.document_text, self.vocabulary.stem_of
+        scores = [anchor_score]
+        start = offset
+        if at:
+            before = list(_WORD.finditer(text, self.sentences.starts[s], offset))[-at:]
+            if len(before) < at:
+                return None
+            start = before[0].start()
+            words = [m.group() for m in before]
+        else:
+            words = []
+        if at < len(stems) - 1:
+            after = _WORD.finditer(text, offset, self.sentences.ends[s])
+            next(after)  # the anchor itself
+            for _ in range(len(stems) - 1 - at):
+                match = next(after, None)
+                if match is None:
+                    return None
+                words.append(match.group())
+        others = stems[:at] + stems[at + 1:]
+        for word_stem, word in zip(others, words):
+            score = self.scores(word_stem, threshold).get(stem_of.get(word) or stem(word))
+            if score is None:
+                return None
+            scores.append(score)
+        return start, -min(scores), order, phrase
 
     def candidates(self, phrases: tuple[str, ...], threshold: float) -> set[int]:
         """Sentences holding the anchor of one of the phrases: where `find_in` can match."""

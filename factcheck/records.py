@@ -17,7 +17,7 @@ VERSION = 1
 
 
 def report_records(report: Report) -> dict:
-    paths = {s.id: s.path for s in report.sources + report.drafts}
+    paths = _Paths(s for s in report.sources + report.drafts)
     questions = {r.id: r.question for r in report.rules}
     facts = [fact_record(f, paths) for f in report.facts]
     return {
@@ -115,7 +115,33 @@ def _agrees(mention: Mention, value: Value, fact: Fact) -> bool:
     return mention.value.comparable_with(value) and mention.value.agrees_with(value, fact.rule.tolerance)
 
 
+class _Paths(dict):
+    """Source id -> path, and the records already made in this call: a statement in a
+    finding is also one of its fact's, and a large report repeats the same values."""
+
+    def __init__(self, sources):
+        super().__init__((s.id, s.path) for s in sources)
+        self.mentions: dict[int, tuple[Mention, dict]] = {}
+        self.texts: dict[Value, str] = {}
+
+
 def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dict:
+    if isinstance(paths, _Paths):
+        made = paths.mentions.get(id(mention))
+        if made is None or made[0] is not mention:
+            made = paths.mentions[id(mention)] = (mention, _mention_record(mention, paths, paths.texts))
+        return made[1]
+    return _mention_record(mention, paths, {})
+
+
+def _value_text(value: Value, texts: dict[Value, str]) -> str:
+    text = texts.get(value)
+    if text is None:
+        text = texts[value] = kinds.get(value.kind).describe(value)
+    return text
+
+
+def _mention_record(mention: Mention, paths: dict[str, str] | None, texts: dict[Value, str]) -> dict:
     chosen = mention.chosen
     return {
         "rule": mention.rule,
@@ -128,7 +154,7 @@ def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dic
         "quote": mention.sentence.text,
         "span": None if chosen is None else {"start": chosen.span.start, "end": chosen.span.end},
         "value": None if chosen is None else value_record(chosen.value),
-        "value_text": None if chosen is None else kinds.get(chosen.value.kind).describe(chosen.value),
+        "value_text": None if chosen is None else _value_text(chosen.value, texts),
         "score": None if chosen is None else chosen.score,
         "subject": mention.subject,
         "cues": list(mention.cues),

@@ -322,3 +322,30 @@ def test_running_again_on_the_same_inputs_rewrites_the_same_bytes(workspace):
     first = report.read_bytes()
     assert CliRunner().invoke(main, args).exit_code == 1  # reads the first as the reviewed workbook, then replaces it
     assert report.read_bytes() == first
+
+
+def test_many_sources_turn_the_matrix_around_and_stay_off_the_summary(tmp_path):
+    """Past MAX_SOURCE_COLUMNS sources the matrix has a row per source (a spreadsheet has
+    too few columns for thousands), and the Summary lists only the first source files."""
+    from factcheck.output.sheet_matrix import MAX_SOURCE_COLUMNS
+    from factcheck.output.sheet_summary import MAX_FILES
+
+    count = max(MAX_SOURCE_COLUMNS, MAX_FILES) + 5
+    files = {"rules/r.yaml": RULES}
+    files.update({f"src/s{n:03}.txt": f"The Tallis Bridge opened in {1884 if n % 7 else 1890}." for n in range(count)})
+    folder = build(tmp_path, files)
+    path = tmp_path / "report.xlsx"
+    workbook.write(check(folder), path)
+    book = load_workbook(path)
+    sheet = book["Facts × sources"]
+    h = headers(sheet)
+    assert list(h)[:2] == ["Source", "bridge-opening"] and sheet.max_row == 1 + count
+    by_source = {sheet.cell(r, 1).value: sheet.cell(r, h["bridge-opening"]) for r in range(2, sheet.max_row + 1)}
+    assert (by_source["s001"].value, by_source["s001"].fill.fgColor.rgb[2:]) == ("1884", "C6EFCE")
+    assert (by_source["s007"].value, by_source["s007"].fill.fgColor.rgb[2:]) == ("1890", "FFC7CE")
+    assert sheet.cell(2, h["bridge-length"]).value == "—"
+    summary = [c for row in book["Summary"].iter_rows(values_only=True) for c in row if c]
+    listed = [c for c in summary if str(c).endswith(".txt")]
+    assert len(listed) == MAX_FILES
+    assert any(f"… and {count - MAX_FILES:,} more" in str(c) for c in summary)
+    assert book["Sources"].max_row == 1 + count

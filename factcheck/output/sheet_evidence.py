@@ -44,7 +44,7 @@ def index(records: dict) -> dict[tuple, int]:
 
 def write(book, records: dict, context: Context) -> None:
     read = list(statements(records))
-    table = Table(book, context, EVIDENCE_SHEET, COLUMNS, rows=len(read), freeze="C2", streamed=True)
+    table = Table(book, context, EVIDENCE_SHEET, COLUMNS, rows=len(read), freeze="C2")
     for rule, statement, what in read:
         value = statement["value"] or {}
         table.append([

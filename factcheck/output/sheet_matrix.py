@@ -1,8 +1,12 @@
-"""Facts × sources: every fact (rows) against every source (columns), at a glance.
+"""Facts × sources: what every source says about every fact, at a glance.
 
 Each cell holds the normalised value(s) the source states, coloured green where it
 agrees, red where it conflicts, grey where the source does not state the fact (see
-workbook_frames for the exact meaning); the consensus has its own column.
+workbook_frames for the exact meaning). With a few sources, facts are rows and sources
+columns, after the fact's outcome, consensus and expected value. With many sources
+(more than MAX_SOURCE_COLUMNS) it is turned around: a row per source, a column per
+fact, so a corpus of thousands of sources stays within a spreadsheet's columns and
+can be sorted and filtered like any list.
 """
 from __future__ import annotations
 
@@ -10,22 +14,44 @@ from .workbook_frames import FACT_COLUMNS, matrix
 from .workbook_layout import Column, Context, Table
 
 MATRIX_SHEET = "Facts × sources"
+MAX_SOURCE_COLUMNS = 50
 WIDTHS = {"Fact": 28, "Question": 40, "Outcome": 13, "Severity": 10, "Consensus": 16, "Expected": 14}
 STYLES = {"Fact": "wrap", "Question": "wrap", "Consensus": "wrap", "Expected": "wrap"}
 
 
 def write(book, records: dict, context: Context) -> None:
-    facts, values, states = matrix(records)
+    found = matrix(records)
     drafts = {d["id"] for d in records.get("drafts", [])}
-    sources = list(values.columns)
+    names = [f"{s} (draft)" if s in drafts else s for s in found.sources]
+    if len(found.sources) > MAX_SOURCE_COLUMNS:
+        _sources_as_rows(book, context, found, names)
+    else:
+        _facts_as_rows(book, context, found, names)
+
+
+def _facts_as_rows(book, context: Context, found, names: list[str]) -> None:
     columns = [Column(name, WIDTHS[name], STYLES.get(name, "plain")) for name in FACT_COLUMNS]
-    columns += [Column(f"{s} (draft)" if s in drafts else s, 18, "state:agrees") for s in sources]
-    table = Table(book, context, MATRIX_SHEET, columns, rows=len(facts), freeze="C2", streamed=True)
-    for (rule, fact), (_, said), (_, how) in zip(facts.iterrows(), values.iterrows(), states.iterrows()):
-        severity = fact["Severity"]
-        row = [fact["Fact"], fact["Question"], fact["Outcome"],
-               table.cell(severity, f"severity:{severity}" if severity in ("error", "warning", "info") else "plain"),
-               fact["Consensus"], fact["Expected"]]
-        row += [table.cell(said[s] or "—", f"state:{how[s]}") for s in sources]
+    columns += [Column(name, 18, "state:agrees") for name in names]
+    table = Table(book, context, MATRIX_SHEET, columns, rows=len(found.facts), freeze="C2")
+    for fact in found.facts:
+        rule, severity = fact[0], fact[3]
+        row = list(fact)
+        row[3] = table.cell(severity, f"severity:{severity}" if severity in ("error", "warning", "info") else "plain")
+        for source in found.sources:
+            text, state = found.cell(rule, source)
+            row.append(table.cell(text or "—", f"state:{state}"))
+        table.append(row)
+    table.close()
+
+
+def _sources_as_rows(book, context: Context, found, names: list[str]) -> None:
+    rules = [fact[0] for fact in found.facts]
+    columns = [Column("Source", 24, "wrap")] + [Column(rule, 18, "state:agrees") for rule in rules]
+    table = Table(book, context, MATRIX_SHEET, columns, rows=len(found.sources), freeze="B2")
+    for source, name in zip(found.sources, names):
+        row = [name]
+        for rule in rules:
+            text, state = found.cell(rule, source)
+            row.append(table.cell(text or "—", f"state:{state}"))
         table.append(row)
     table.close()

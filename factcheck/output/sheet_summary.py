@@ -9,6 +9,7 @@ from collections import Counter
 
 from .cells import marked_quote
 from .sheet_findings import FINDINGS_SHEET
+from .sheet_reference import SOURCES_SHEET
 from .sheet_resolved import RESOLVED_SHEET
 from .workbook_frames import finding_counts, outcome_counts, status_counts
 from .workbook_layout import Context
@@ -23,6 +24,7 @@ HOW_TO = (
     "again with the same report: decisions are carried over, and findings that no longer occur move to "
     f"'{RESOLVED_SHEET}'. 'Facts × sources' shows every value at a glance; 'Evidence' every sentence read and why."
 )
+MAX_FILES = 50  # source files listed here; all of them are on the Sources sheet
 FACT_ORDER = ("conflict", "unparseable", "single-source", "consistent", "not-stated")
 
 
@@ -81,8 +83,8 @@ def write(book, records: dict, context: Context) -> None:
     statuses = status_counts(records)
     sheet.row("Review status of the findings", style="section")
     sheet.row("Status", "Findings", style="header")
-    for status, count in statuses.items():
-        sheet.row(status, int(count))
+    for status, count in statuses:
+        sheet.row(status, count)
     sheet.blank()
     _facts(sheet, records)
     _files(sheet, records, rule_files)
@@ -115,8 +117,8 @@ def _checked(sheet: _Sheet, records: dict, context: Context, rule_files: int) ->
 def _counts(sheet: _Sheet, title: str, first: str, table) -> None:
     sheet.row(title, style="section")
     sheet.row(first, *table.columns, style="header")
-    for name, counts in table.iterrows():
-        sheet.row(name, *(int(n) for n in counts), styles=("label",) if name == "total" else ())
+    for name, counts in table.rows:
+        sheet.row(name, *counts, styles=("label",) if name == "total" else ())
     sheet.blank()
 
 
@@ -140,9 +142,13 @@ def _files(sheet: _Sheet, records: dict, rule_files: list[tuple[str, int, str]])
     sheet.blank()
     sheet.row("Source files", style="section")
     sheet.row("File", "Source", "Role", "Date", None, None, "SHA-256", style="header")
-    for source in records["sources"] + records.get("drafts", []):
+    documents = records["sources"] + records.get("drafts", [])
+    for source in documents[:MAX_FILES]:
         sheet.row(source["path"], source["id"], source["role"], source["date"], None, None, source["sha256"],
                   style="wrap")
+    if len(documents) > MAX_FILES:
+        sheet.line(f"… and {len(documents) - MAX_FILES:,} more: every source and draft, with its SHA-256, "
+                   f"is on the '{SOURCES_SHEET}' sheet.", "muted")
     sheet.blank()
 
 

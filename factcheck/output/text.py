@@ -7,6 +7,8 @@ ORDER = ("conflict", "unparseable", "consistent", "single-source", "not-stated")
 COLORS = {"conflict": "31", "unparseable": "35", "consistent": "32", "single-source": "36", "not-stated": "2",
           "error": "31", "warning": "33", "info": "36"}
 QUOTE_WIDTH = 160
+MAX_STATEMENTS = 20  # per fact or finding; the workbook and the JSON output hold every one
+MAX_NAMES = 12  # sources named in one line
 
 
 def render(records: dict, color: bool = False) -> str:
@@ -29,27 +31,42 @@ def _fact(fact: dict, paint) -> list[str]:
     if outcome in ("not-stated",):
         return [f"{head}  ({fact['question']})"]
     if outcome == "consistent":
-        return [f"{head}  {fact['consensus']['text']}  ({', '.join(fact['consensus']['sources'])})"]
+        return [f"{head}  {fact['consensus']['text']}  ({_names(fact['consensus']['sources'])})"]
     lines = [f"{head}  [{fact['severity']}]  {fact['question']}"]
-    for statement in fact["statements"] or fact["unread"]:
+    statements = fact["statements"] or fact["unread"]
+    for statement in statements[:MAX_STATEMENTS]:
         where = f"{statement['source']}:{statement['line']}"
         value = statement["value_text"] or "(no value)"
         lines.append(f"    {where:<22} {value:<14} \"{_quote(statement)}\"")
+    lines.extend(_more(len(statements)))
     notes = []
     if fact["consensus"]:
-        notes.append(f"consensus {fact['consensus']['text']} ({', '.join(fact['consensus']['sources'])})")
+        notes.append(f"consensus {fact['consensus']['text']} ({_names(fact['consensus']['sources'])})")
     if fact["expected"]:
         against = fact["against_expected"]
-        notes.append(f"expected {fact['expected']}" + (f", contradicted by {', '.join(against)}" if against else ""))
+        notes.append(f"expected {fact['expected']}" + (f", contradicted by {_names(against)}" if against else ""))
     if fact["self_contradictions"]:
-        notes.append(f"contradicts itself: {', '.join(fact['self_contradictions'])}")
+        notes.append(f"contradicts itself: {_names(fact['self_contradictions'])}")
     if notes:
         lines.append("    " + "; ".join(notes))
     return lines
 
 
+def _names(sources: list[str]) -> str:
+    shown = ", ".join(sources[:MAX_NAMES])
+    return shown if len(sources) <= MAX_NAMES else f"{shown} and {len(sources) - MAX_NAMES:,} more"
+
+
+def _more(count: int) -> list[str]:
+    if count <= MAX_STATEMENTS:
+        return []
+    return [f"    … and {count - MAX_STATEMENTS:,} more statement(s): the workbook and --format json list them all"]
+
+
 def _quote(statement: dict) -> str:
     quote = " ".join(statement["quote"].split())
+    if len(quote) <= QUOTE_WIDTH:  # most sentences: textwrap is slow, and would return it unchanged
+        return quote
     return textwrap.shorten(quote, QUOTE_WIDTH, placeholder=" …")
 
 
@@ -77,9 +94,9 @@ def _finding(finding: dict, paint) -> list[str]:
     suppressed = finding.get("suppressed")
     note = f" (suppressed: {suppressed.get('reason') or suppressed.get('status') or suppressed['by']})" if suppressed else ""
     lines = [f"{place}: {severity} {finding['rule']} {finding['message']}{note}"]
-    for statement in finding["statements"]:
+    for statement in finding["statements"][:MAX_STATEMENTS]:
         lines.append(f"    {statement['source']}:{statement['line']}: \"{_quote(statement)}\"")
-    return lines
+    return lines + _more(len(finding["statements"]))
 
 
 def _summary(summary: dict) -> str:

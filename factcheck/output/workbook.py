@@ -2,11 +2,11 @@
 
 Sheets, in order: Summary, Findings (the discrepancies, one row per finding, with the
 reviewers' columns), Facts × sources, Evidence, Rules, Sources, Resolved since last
-run; see docs/workbook.md. Every sheet is streamed (openpyxl write-only mode, the large
-ones through workbook_stream), so 100,000 evidence rows take seconds and bounded
-memory. The file is written atomically and is byte-identical for the same records,
-decisions and date. Only this package imports openpyxl and pandas, and only when a
-workbook is written or read.
+run; see docs/workbook.md. Every sheet is streamed (openpyxl write-only mode; the rows
+of the tables through workbook_stream), so 100,000 evidence rows take seconds and
+bounded memory. The file is written atomically and is byte-identical for the same records,
+decisions and date. Only this package imports openpyxl, and only when a workbook is
+written or read.
 """
 from __future__ import annotations
 

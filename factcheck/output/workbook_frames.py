@@ -1,5 +1,6 @@
-"""The workbook's tables, built with pandas from the records: the facts × sources
-matrix and the summary counts. The sheets write them cell by cell with their styles.
+"""The workbook's tables, built from the records: the facts × sources matrix and the
+summary counts, in plain dictionaries (pandas cost more to import than these take to
+count, even for 10,000 sources). The sheets write them cell by cell.
 
 A source's value for a fact is *conflicts* when the comparison puts it against the
 others (an outlier from the consensus, against the expected value, contradicting
@@ -9,6 +10,9 @@ conflicts when a finding says so, and is *unverified* when no source states the 
 """
 from __future__ import annotations
 
+from collections import Counter
+from typing import NamedTuple
+
 from ..decisions import OPEN, STATUSES
 from .workbook_layout import draft_statements
 
@@ -17,29 +21,34 @@ SEVERITIES = ("error", "warning", "info")
 FACT_COLUMNS = ("Fact", "Question", "Outcome", "Severity", "Consensus", "Expected")
 
 
-def matrix(records: dict):
-    """(facts, values, states): per fact its outcome columns; per fact and source the value(s)
-    stated and how they relate. Rows are facts in rule order, columns sources then drafts."""
-    import pandas as pd
+class Matrix(NamedTuple):
+    """Facts (rows of FACT_COLUMNS, in rule order), the sources and drafts (in order), and
+    each (rule, source) pair's value text ("a; b" for two values, in the order stated) and state."""
 
-    facts = records["facts"]
-    rules = [f["rule"] for f in facts]
-    columns = [s["id"] for s in records["sources"]] + [d["id"] for d in records.get("drafts", [])]
-    frame = pd.DataFrame(_statement_rows(records), columns=["fact", "source", "value", "conflicts", "unverified"])
-    cell = ["fact", "source"]
-    grouped = frame.groupby(cell, sort=False)[["conflicts", "unverified"]].any()
-    distinct = frame.drop_duplicates(cell + ["value"])
-    joined = ("; " + distinct["value"]).groupby([distinct["fact"], distinct["source"]], sort=False).sum()
-    grouped["value"] = joined.str[2:]  # "a; b" for a source stating two values, in the order stated
-    grouped["state"] = "agrees"
-    grouped.loc[grouped["unverified"], "state"] = "unverified"
-    grouped.loc[grouped["conflicts"], "state"] = "conflicts"
-    values = grouped["value"].unstack("source").reindex(index=rules, columns=columns).fillna("")
-    states = grouped["state"].unstack("source").reindex(index=rules, columns=columns).fillna("not stated")
-    table = pd.DataFrame(
-        [(f["rule"], f["question"], f["outcome"], f["severity"], (f["consensus"] or {}).get("text", ""),
-          f["expected"] or "") for f in facts], columns=list(FACT_COLUMNS), index=rules)
-    return table, values, states
+    facts: list[tuple]
+    sources: list[str]
+    cells: dict[tuple[str, str], tuple[str, str]]
+
+    def cell(self, rule: str, source: str) -> tuple[str, str]:
+        return self.cells.get((rule, source), ("", "not stated"))
+
+
+def matrix(records: dict) -> Matrix:
+    """Plain dictionaries, not pandas: one pass over the statements, and a lookup per cell
+    (a pandas lookup per cell took seconds for 10,000 sources)."""
+    facts = [(f["rule"], f["question"], f["outcome"], f["severity"], (f["consensus"] or {}).get("text", ""),
+              f["expected"] or "") for f in records["facts"]]
+    sources = [s["id"] for s in records["sources"]] + [d["id"] for d in records.get("drafts", [])]
+    said: dict[tuple[str, str], list] = {}  # (rule, source) -> [values, conflicts, unverified]
+    for rule, source, value, conflicts, unverified in _statement_rows(records):
+        entry = said.setdefault((rule, source), [[], False, False])
+        if value not in entry[0]:
+            entry[0].append(value)
+        entry[1] |= conflicts
+        entry[2] |= unverified
+    cells = {key: ("; ".join(values), "conflicts" if conflicts else "unverified" if unverified else "agrees")
+             for key, (values, conflicts, unverified) in said.items()}
+    return Matrix(facts, sources, cells)
 
 
 def _statement_rows(records: dict):
@@ -61,41 +70,43 @@ def _statement_rows(records: dict):
         yield rule, s["source"], s["value_text"] or "", contradicted, "unverified" in types
 
 
-def outcome_counts(records: dict):
+class Counts(NamedTuple):
+    """A small table of counts: column names, and (row name, one count per column) rows."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+
+
+def outcome_counts(records: dict) -> Counts:
     """Facts by outcome (rows, conflicts first) and severity (columns), with totals."""
-    import pandas as pd
-
-    frame = pd.DataFrame([(f["outcome"], f["severity"]) for f in records["facts"]], columns=["outcome", "severity"])
-    return _with_totals(pd.crosstab(frame["outcome"], frame["severity"]).reindex(
-        index=list(OUTCOMES), columns=list(SEVERITIES), fill_value=0))
+    pairs = Counter((f["outcome"], f["severity"]) for f in records["facts"])
+    return _with_totals(list(OUTCOMES), pairs)
 
 
-def finding_counts(records: dict):
-    """Findings by type (rows) and severity (columns), with totals and how many are suppressed."""
-    import pandas as pd
-
-    frame = pd.DataFrame([(f["type"], f["severity"], bool(f.get("suppressed"))) for f in records["findings"]],
-                         columns=["type", "severity", "suppressed"])
-    types = list(dict.fromkeys(frame["type"]))
-    counts = _with_totals(pd.crosstab(frame["type"], frame["severity"]).reindex(
-        index=types, columns=list(SEVERITIES), fill_value=0))
-    counts["suppressed"] = frame.groupby("type")["suppressed"].sum().reindex(counts.index).fillna(0).astype(int)
-    counts.loc["total", "suppressed"] = int(frame["suppressed"].sum())
-    return counts
+def finding_counts(records: dict) -> Counts:
+    """Findings by type (rows, in order of first appearance) and severity (columns), with
+    totals and how many are suppressed."""
+    findings = records["findings"]
+    types = list(dict.fromkeys(f["type"] for f in findings))
+    table = _with_totals(types, Counter((f["type"], f["severity"]) for f in findings))
+    suppressed = Counter(f["type"] for f in findings if f.get("suppressed"))
+    rows = [(name, counts + [suppressed[name] if name != "total" else sum(suppressed.values())])
+            for name, counts in table.rows]
+    return Counts(table.columns + ["suppressed"], rows)
 
 
-def status_counts(records: dict):
+def status_counts(records: dict) -> list[tuple[str, int]]:
     """Findings by review status, in the dropdown's order (then any status typed by hand)."""
-    import pandas as pd
-
-    statuses = pd.Series([(f.get("decision") or {}).get("status") or OPEN for f in records["findings"]], dtype=object)
-    counts = statuses.value_counts()
-    order = list(STATUSES) + sorted(set(counts.index) - set(STATUSES))
-    return counts.reindex(order, fill_value=0)
+    counts = Counter((f.get("decision") or {}).get("status") or OPEN for f in records["findings"])
+    order = list(STATUSES) + sorted(set(counts) - set(STATUSES))
+    return [(status, counts[status]) for status in order]
 
 
-def _with_totals(table):
-    table = table.copy()
-    table["total"] = table.sum(axis=1)
-    table.loc["total"] = table.sum(axis=0)
-    return table.astype(int)
+def _with_totals(names: list[str], pairs: Counter) -> Counts:
+    """Rows `names` by SEVERITIES, with a total column and a total row."""
+    rows = []
+    for name in names:
+        counts = [pairs[(name, severity)] for severity in SEVERITIES]
+        rows.append((name, counts + [sum(counts)]))
+    totals = [sum(row[1][i] for row in rows) for i in range(len(SEVERITIES) + 1)]
+    return Counts(list(SEVERITIES) + ["total"], rows + [("total", totals)])

@@ -4,8 +4,8 @@ A table sheet has one header row, frozen, with an autofilter over the whole tabl
 fixed column widths, rows as tall as their wrapped text, and a print setup that fits
 the width of a landscape page and repeats the header row. Sheets are write-only
 (streamed to disk row by row), so widths, panes and page setup are fixed before the
-first row. A `streamed` table (the large ones) has its data rows serialised by
-workbook_stream instead of openpyxl's cell writer, which is ten times slower.
+first row. The data rows are serialised by workbook_stream instead of openpyxl's cell
+writer, which is ten times slower; openpyxl writes the sheet around them.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any, NamedTuple
 
-from .workbook_style import Styles, lines_needed, row_height
+from .workbook_style import Styles, lines_fit, lines_needed, row_height
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,14 @@ class Table:
     """A write-only sheet holding one table of `rows` data rows under a header row."""
 
     def __init__(self, book, context: Context, title: str, columns: list[Column], *, rows: int,
-                 freeze: str = "B2", streamed: bool = False):
+                 freeze: str = "B2"):
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.properties import PageSetupProperties
 
         self.styles, self.columns = context.styles, columns
         self._styles = [c.style for c in columns]
-        self._wrapping = [(i, c.width) for i, c in enumerate(columns) if _wraps(c.style)]  # they set the height
+        # the wrapping columns set the height; text up to `fits` characters without a line break takes one line
+        self._wrapping = [(i, c.width, lines_fit(c.width)) for i, c in enumerate(columns) if _wraps(c.style)]
         self.sheet = sheet = book.create_sheet(title)
         self.letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
         for letter, column in zip(self.letters, columns):
@@ -76,12 +77,10 @@ class Table:
             sheet.row_dimensions[1].height = header
         sheet.append([self.styles.cell(sheet, c.name, "header") for c in columns])
         self.rows = 1
-        self.stream = None
-        if streamed:
-            from .workbook_stream import RowStream
+        from .workbook_stream import RowStream
 
-            self.stream = RowStream(self.styles, self.letters)
-            context.streams[title] = self.stream.file
+        self.stream = RowStream(self.styles, self.letters, sheet)
+        context.streams[title] = self.stream.file
 
     def cell(self, value, style: str = "plain", *, link=None) -> Styled:
         return Styled(value, style, link)
@@ -90,26 +89,21 @@ class Table:
         """Write one data row of values or Styled values (plain ones take their column's style);
         returns its row number."""
         self.rows += 1
-        height = row_height(max((lines_needed(_text(values[i]), width) for i, width in self._wrapping
-                                 if i < len(values)), default=1))
-        if self.stream is not None:
-            self.stream.row(self.rows, values, self._styles, height)
-            return self.rows
-        cells = [v if type(v) is Styled else Styled(v, style) for v, style in zip(values, self._styles)]
-        if height:
-            self.sheet.row_dimensions[self.rows].height = height
-        self.sheet.append([None if c.value is None or c.value == "" else
-                           self.styles.cell(self.sheet, c.value, c.style, link=c.link) for c in cells])
-        if height:  # the row is on disk: forget its dimension
-            del self.sheet.row_dimensions[self.rows]
+        lines = 1
+        for i, width, fits in self._wrapping:
+            if i < len(values):
+                text = _text(values[i])
+                if len(text) > fits or "\n" in text:
+                    lines = max(lines, lines_needed(text, width))
+        height = row_height(lines)
+        self.stream.row(self.rows, values, self._styles, height)
         return self.rows
 
     def close(self, validations=()) -> None:
         self.sheet.auto_filter.ref = f"A1:{self.letters[-1]}{self.rows}"
         for validation in validations:
             self.sheet.data_validations.append(validation)
-        if self.stream is not None:
-            self.stream.file.flush()
+        self.stream.file.flush()
 
 
 def _text(value) -> str:

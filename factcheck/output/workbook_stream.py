@@ -7,7 +7,8 @@ data rows here, into a temporary file that workbook_zip splices into the sheet's
 when the workbook is saved. The cells are the ones openpyxl would write: inline
 strings (always literal text, with the quote-prefix style when they look like a
 formula), quotes as rich-text runs with the value highlighted, numbers and dates,
-with the workbook's own styles. No hyperlinks: streamed sheets have none.
+with the workbook's own styles. A cell's hyperlink is handed to openpyxl's list of the
+sheet's links, which it writes after the rows (with the relationship of an external one).
 """
 from __future__ import annotations
 
@@ -22,36 +23,56 @@ from .cells import Quote, looks_like_formula, safe_text
 from .workbook_layout import Styled
 
 
+CACHED_TEXT, CACHED_TEXTS = 200, 100_000  # fact ids, source ids, values, states repeat on every row
+
+
 class RowStream:
     """Rows written as <row> elements into an anonymous temporary file."""
 
-    def __init__(self, styles, letters: list[str]):
+    def __init__(self, styles, letters: list[str], sheet):
         self.file = tempfile.TemporaryFile()
-        self.styles, self.letters = styles, letters
+        self.styles, self.letters, self.sheet = styles, letters, sheet
         self._ids: dict[bool, dict[str, int]] = {False: {}, True: {}}  # literal -> style -> id
         self._highlight = tostring(styles.highlight.to_tree("rPr")).decode("utf-8")
+        self._texts: dict[str, tuple[bool, str]] = {}  # short text -> (looks like a formula, its <is> element)
 
     def row(self, number: int, values: list, styles: list[str], height: float | None) -> None:
         """Write row `number`: values (or Styled values) under columns of these styles."""
         n = str(number)
         parts = [f'<row r="{n}" ht="{height}" customHeight="1">' if height else f'<row r="{n}">']
-        plain = self._ids[False]
+        plain, texts = self._ids[False], self._texts
         for letter, value, style in zip(self.letters, values, styles):
             if type(value) is Styled:
                 value, style, link = value
-                if link is not None:
-                    raise ValueError("a streamed sheet cannot hold hyperlinks")
+                if link is not None and value not in (None, ""):
+                    self._link(f"{letter}{n}", link)
             if type(value) is str:  # the common case, inline: a million of them in a large report
                 if value:
-                    text = safe_text(value)
-                    literal = looks_like_formula(text)
+                    made = texts.get(value)
+                    if made is None:
+                        text = safe_text(value)
+                        made = (looks_like_formula(text), f'<is>{_t(text)}</is></c>')
+                        if len(value) <= CACHED_TEXT and len(texts) < CACHED_TEXTS:
+                            texts[value] = made
+                    literal, inline = made
                     found = None if literal else plain.get(style)
                     parts.append(f'<c r="{letter}{n}" s="{self._id(style, literal) if found is None else found}" '
-                                 f't="inlineStr"><is>{_t(text)}</is></c>')
+                                 f't="inlineStr">{inline}')
             elif value is not None:
                 parts.append(self._cell(letter + n, value, style))
         parts.append("</row>")
         self.file.write("".join(parts).encode("utf-8"))
+
+    def _link(self, ref: str, link) -> None:
+        """A link to a file (a relative or absolute address) or a place in the workbook (a Hyperlink)."""
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        if isinstance(link, str):
+            made = Hyperlink(ref=ref, target=link)
+        else:
+            made = Hyperlink(ref=ref, location=link.location, target=link.target)
+        # openpyxl's write-only sheet keeps its cells' links here and writes them after the rows
+        self.sheet._hyperlinks.append(made)
 
     def _cell(self, ref: str, value, style: str) -> str:
         kind = type(value)

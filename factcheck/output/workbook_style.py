@@ -102,6 +102,11 @@ class Styles:
         return made.style_id
 
 
+def lines_fit(width: float) -> int:
+    """How many characters fit on one line of a column `width` characters wide."""
+    return math.floor(max(1.0, (width - 1) * CHARS_PER_WIDTH))
+
+
 def lines_needed(text: str, width: float) -> int:
     """How many lines wrapped text takes in a column `width` characters wide (an estimate:
     LibreOffice does not fit rows to their text, so the writer sets each row's height)."""
