@@ -131,18 +131,31 @@ def _best_point(statements, tolerance: float):
         events.append((low, 0, m.source))  # starts sort before ends at the same point
         events.append((high, 1, m.source))
     events.sort(key=lambda e: (e[0], e[1]))
+    best_at = _sweep(events, None)
+    if best_at is None:
+        return None, frozenset()
+    # Sweep again up to the best event for who is covering it: keeping a copy of the set at
+    # every improvement would cost time quadratic in the number of sources.
+    return events[best_at][0], frozenset(_sweep(events, best_at))
+
+
+def _sweep(events, stop: int | None):
+    """Without `stop`: the index of the first start event covered by the most distinct
+    sources. With it: the sources active right after event `stop`."""
     active: dict[str, int] = {}
-    best_point, best = None, frozenset()
-    for position, is_end, source in events:
+    best, best_at = 0, None
+    for index, (_, is_end, source) in enumerate(events):
         if is_end:
             active[source] -= 1
             if not active[source]:
                 del active[source]
-            continue
-        active[source] = active.get(source, 0) + 1
-        if len(active) > len(best):
-            best_point, best = position, frozenset(active)
-    return best_point, best
+        else:
+            active[source] = active.get(source, 0) + 1
+            if len(active) > best:
+                best, best_at = len(active), index
+        if index == stop:
+            return active
+    return best_at
 
 
 def _covers(value: Value, point: float, tolerance: float) -> bool:
@@ -168,28 +181,31 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
     result: list[Finding] = []
     for fact in facts:
         rule, describe = fact.rule, kinds.get(fact.rule.kind).describe
+        said_by: dict[str, list[Mention]] = {}
+        for m in fact.statements:
+            said_by.setdefault(m.source, []).append(m)
         if fact.disputed:
             statements = tuple(fact.statements[k] for k in fact.disputed)
-            values = _listing(f"{m.source}: {describe(m.value)}" for m in statements)
+            values = _listing(list(statements), lambda m: f"{m.source}: {describe(m.value)}")
             result.append(_finding(FindingType.CONFLICT, rule, tuple(dict.fromkeys(m.source for m in statements)),
                                    f"sources disagree on {rule.id}: {values}", statements))
         for source in fact.against_expected:
-            statements = tuple(m for m in fact.statements if m.source == source)
+            statements = tuple(said_by[source])
             said = ", ".join(describe(m.value) for m in statements)
             result.append(_finding(FindingType.EXPECTED_MISMATCH, rule, (source,),
                                    f"{source} says {said}; expected {describe(rule.expected.value)}", statements))
         for source in fact.self_contradictions:
-            statements = tuple(m for m in fact.statements if m.source == source)
+            statements = tuple(said_by[source])
             said = " vs ".join(f"{describe(m.value)} (line {m.line})" for m in statements)
             result.append(_finding(FindingType.SELF_CONTRADICTION, rule, (source,),
                                    f"{source} contradicts itself on {rule.id}: {said}", statements))
     return result
 
 
-def _listing(items, limit: int = 12) -> str:
-    """'a; b; c' for a message, cut after `limit` items with a count of the rest."""
-    items = list(items)
-    shown = "; ".join(items[:limit])
+def _listing(items: list, text, limit: int = 12) -> str:
+    """'a; b; c' for a message, cut after `limit` items with a count of the rest
+    (only the items shown are put into words: a conflict may involve thousands)."""
+    shown = "; ".join(text(item) for item in items[:limit])
     return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 

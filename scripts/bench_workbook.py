@@ -106,7 +106,7 @@ def main() -> int:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
     evidence = sum(len(f["statements"]) + len(f["unread"]) for f in built["facts"])
     out = args.out or Path(tempfile.mkdtemp(prefix="factcheck-bench-")) / "report.xlsx"
-    workbook.write(records(100), out)  # imports pandas and openpyxl outside the timing
+    workbook.write(records(100), out)  # imports openpyxl outside the timing
     seconds, cpu, _ = timed(lambda: workbook.write(built, out))
     peak = traced(lambda: workbook.write(built, out))
     print(f"write: {evidence} evidence rows, {len(built['findings'])} findings, {len(built['facts'])} facts: "

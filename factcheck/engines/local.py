@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from . import DocumentResult, Progress, process_chunk
 
-CHUNKS_PER_WORKER = 32
+CHUNKS_PER_WORKER = 8
 MIN_PARALLEL = 8  # below this many documents, starting processes costs more than it saves
 
 
