@@ -75,7 +75,7 @@ def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> li
             problems.append(SourceError(f"manifest id '{source.id}' is also given to {first}; give each file its own "
                                         "id (both are read, this one under a changed id)", path=source.path))
     if listed:
-        resolve = _resolver()
+        resolve = resolver()
         by_path = {resolve(s.path) for s in listed}
         files = [p for p in files if p not in manifests and resolve(str(p)) not in by_path]
     return listed + [_unlisted(p, role, folder) for p in files]
@@ -100,7 +100,7 @@ def _files_under(folder: Path) -> list[Path]:
     return [folder.joinpath(*parts) for parts, _ in found]
 
 
-def _resolver():
+def resolver():
     """os.path.realpath for many files of few folders: each folder is resolved once,
     and a file only when it is itself a symbolic link."""
     folders: dict[str, str] = {}
@@ -131,7 +131,7 @@ def _distinct(sources: list[Source]) -> list[Source]:
     seen_paths: set[str] = set()
     ids: dict[str, str] = {}
     result = []
-    resolve = _resolver()
+    resolve = resolver()
     for source in sources:
         resolved = resolve(source.path)
         if resolved in seen_paths:

@@ -283,6 +283,32 @@ def test_same_records_give_the_same_bytes(bridge, tmp_path):
     assert "2025-03-01T12:00:00Z" in core
 
 
+def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, monkeypatch):
+    """Past PARALLEL_ROWS rows a forked child writes the large sheets' rows; the file must
+    not depend on that, nor on a child that fails (its rows are dropped and written here)."""
+    import os
+
+    from factcheck.output import sheet_evidence
+
+    records, path, _ = bridge
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
+    forked = path.parent / "forked.xlsx"
+    workbook.write(copy.deepcopy(records), forked, generated=GENERATED)
+    assert forked.read_bytes() == path.read_bytes()
+
+    parent, candidates = os.getpid(), sheet_evidence.candidates
+
+    def fails_in_the_child(statement):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails half way")
+        return candidates(statement)
+
+    monkeypatch.setattr(sheet_evidence, "candidates", fails_in_the_child)
+    recovered = path.parent / "recovered.xlsx"
+    workbook.write(copy.deepcopy(records), recovered, generated=GENERATED)
+    assert recovered.read_bytes() == path.read_bytes()
+
+
 def test_a_different_date_changes_only_the_date(bridge, tmp_path):
     records, path, _ = bridge
     later = path.parent / "later.xlsx"  # beside it: links to the sources are relative to the workbook

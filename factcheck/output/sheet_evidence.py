@@ -43,18 +43,28 @@ def index(records: dict) -> dict[tuple, int]:
 
 
 def write(book, records: dict, context: Context) -> None:
+    table, fill = prepare(book, records, context)
+    fill()
+    table.close()
+
+
+def prepare(book, records: dict, context: Context):
+    """The sheet with its header, and a function that appends its rows."""
     read = list(statements(records))
     table = Table(book, context, EVIDENCE_SHEET, COLUMNS, rows=len(read), freeze="C2")
-    for rule, statement, what in read:
-        value = statement["value"] or {}
-        table.append([
-            rule, statement["source"], statement["line"], statement["column"],
-            marked_quote(statement["quote"], statement["span"]),
-            value.get("raw"), statement["value_text"], value.get("low"), value.get("high"), value.get("unit"),
-            value.get("qualifier"), statement["score"], what, _yes_no(statement.get("agrees_with_consensus")),
-            statement["why"], candidates(statement),
-        ])
-    table.close()
+
+    def fill() -> None:
+        for rule, statement, what in read:
+            value = statement["value"] or {}
+            table.append([
+                rule, statement["source"], statement["line"], statement["column"],
+                marked_quote(statement["quote"], statement["span"]),
+                value.get("raw"), statement["value_text"], value.get("low"), value.get("high"), value.get("unit"),
+                value.get("qualifier"), statement["score"], what, _yes_no(statement.get("agrees_with_consensus")),
+                statement["why"], candidates(statement),
+            ])
+
+    return table, fill
 
 
 def candidates(statement: dict) -> str:

@@ -20,38 +20,51 @@ STYLES = {"Fact": "wrap", "Question": "wrap", "Consensus": "wrap", "Expected": "
 
 
 def write(book, records: dict, context: Context) -> None:
+    table, fill = prepare(book, records, context)
+    fill()
+    table.close()
+
+
+def prepare(book, records: dict, context: Context):
+    """The sheet with its header, and a function that appends its rows."""
     found = matrix(records)
     drafts = {d["id"] for d in records.get("drafts", [])}
     names = [f"{s} (draft)" if s in drafts else s for s in found.sources]
     if len(found.sources) > MAX_SOURCE_COLUMNS:
-        _sources_as_rows(book, context, found, names)
-    else:
-        _facts_as_rows(book, context, found, names)
+        return _sources_as_rows(book, context, found, names)
+    return _facts_as_rows(book, context, found, names)
 
 
-def _facts_as_rows(book, context: Context, found, names: list[str]) -> None:
+def _facts_as_rows(book, context: Context, found, names: list[str]):
     columns = [Column(name, WIDTHS[name], STYLES.get(name, "plain")) for name in FACT_COLUMNS]
     columns += [Column(name, 18, "state:agrees") for name in names]
     table = Table(book, context, MATRIX_SHEET, columns, rows=len(found.facts), freeze="C2")
-    for fact in found.facts:
-        rule, severity = fact[0], fact[3]
-        row = list(fact)
-        row[3] = table.cell(severity, f"severity:{severity}" if severity in ("error", "warning", "info") else "plain")
-        for source in found.sources:
-            text, state = found.cell(rule, source)
-            row.append(table.cell(text or "—", f"state:{state}"))
-        table.append(row)
-    table.close()
+
+    def fill() -> None:
+        for fact in found.facts:
+            rule, severity = fact[0], fact[3]
+            row = list(fact)
+            row[3] = table.cell(severity, f"severity:{severity}" if severity in ("error", "warning", "info")
+                                else "plain")
+            for source in found.sources:
+                text, state = found.cell(rule, source)
+                row.append(table.cell(text or "—", f"state:{state}"))
+            table.append(row)
+
+    return table, fill
 
 
-def _sources_as_rows(book, context: Context, found, names: list[str]) -> None:
+def _sources_as_rows(book, context: Context, found, names: list[str]):
     rules = [fact[0] for fact in found.facts]
     columns = [Column("Source", 24, "wrap")] + [Column(rule, 18, "state:agrees") for rule in rules]
     table = Table(book, context, MATRIX_SHEET, columns, rows=len(found.sources), freeze="B2")
-    for source, name in zip(found.sources, names):
-        row = [name]
-        for rule in rules:
-            text, state = found.cell(rule, source)
-            row.append(table.cell(text or "—", f"state:{state}"))
-        table.append(row)
-    table.close()
+
+    def fill() -> None:
+        for source, name in zip(found.sources, names):
+            row = [name]
+            for rule in rules:
+                text, state = found.cell(rule, source)
+                row.append(table.cell(text or "—", f"state:{state}"))
+            table.append(row)
+
+    return table, fill

@@ -11,7 +11,9 @@ written or read.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +24,10 @@ from .workbook_layout import Context
 
 SHEETS = (sheet_summary.write, sheet_findings.write, sheet_matrix.write, sheet_evidence.write,
           sheet_reference.write_rules, sheet_reference.write_sources, sheet_resolved.write)
+# The largest sheet: its rows (no links) may be written by a child process while this one
+# writes the others. Its table is made first; the sheets are put back in order after.
+LARGE = {sheet_evidence.write: sheet_evidence.prepare}  # about half the work of a large workbook
+PARALLEL_ROWS = 5000  # below this many rows in the large sheets, forking costs more than it saves
 UNDATED = datetime(1980, 1, 1)  # document properties of a workbook whose run has no date
 
 
@@ -43,8 +49,17 @@ def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated
                       source_links=source_links(records, path.parent), generated=generated,
                       generated_from=generated_from, resolved=tuple(resolved))
     try:
-        for write_sheet in SHEETS:
-            write_sheet(book, records, context)
+        large = [LARGE[write_sheet](book, records, context) for write_sheet in SHEETS if write_sheet in LARGE]
+        for table, _ in large:
+            table.stream.register_styles()
+        rows = sum(table.expected_rows for table, _ in large)
+        with elsewhere([fill for _, fill in large], rows >= PARALLEL_ROWS, [t.stream.file for t, _ in large]):
+            for write_sheet in SHEETS:
+                if write_sheet not in LARGE:
+                    write_sheet(book, records, context)
+        for table, _ in large:
+            table.close(rows=table.expected_rows)
+        _put_in_order(book, [table.sheet for table, _ in large])
         book.properties.creator = "factcheck"
         book.properties.title = "factcheck discrepancy report"
         book.properties.created = book.properties.modified = (generated or UNDATED).replace(tzinfo=None, microsecond=0)
@@ -54,14 +69,59 @@ def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated
             stream.close()
 
 
+def _put_in_order(book, large_sheets) -> None:
+    """The large sheets were made first: move them back to their places in SHEETS."""
+    others = iter(book.worksheets[len(large_sheets):])
+    large = iter(large_sheets)
+    book._sheets = [next(large) if write_sheet in LARGE else next(others)  # noqa: SLF001 (openpyxl's order)
+                    for write_sheet in SHEETS]
+
+
+@contextmanager
+def elsewhere(fills, worth_it: bool, files):
+    """Run `fills` (each appends a sheet's rows) in a child process while the body runs
+    here; when the block ends, the rows are written.
+
+    Only where fork exists, with no other thread running, with more than one core and
+    enough rows; otherwise, or should the child fail, the fills run here after the body
+    (the rows a failed child may have written are discarded first).
+    """
+    child = None
+    if worth_it and hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
+        child = os.fork()
+        if child == 0:  # the child: write the rows, flush them, and leave without any clean-up
+            code = 1
+            try:
+                for fill in fills:
+                    fill()
+                for handle in files:
+                    handle.flush()
+                code = 0
+            finally:
+                os._exit(code)
+    yield
+    if child is not None:
+        _, status = os.waitpid(child, 0)
+        if os.waitstatus_to_exitcode(status) == 0:
+            return
+        for handle in files:
+            handle.seek(0)
+            handle.truncate()
+    for fill in fills:
+        fill()
+
+
 def source_links(records: dict, folder: Path) -> dict[str, str]:
     """Source id -> link to its file, relative to the workbook's folder (so both can move together)."""
+    from ..sources import resolver
+
     links = {}
-    base = folder.resolve()
+    resolve = resolver()
+    base = os.path.realpath(folder)
     for source in records["sources"] + records.get("drafts", []):
-        target = Path(source["path"]).resolve()
+        target = resolve(source["path"])
         try:
-            links[source["id"]] = quote(Path(os.path.relpath(target, base)).as_posix(), safe="/._-~")
+            links[source["id"]] = quote(os.path.relpath(target, base).replace(os.sep, "/"), safe="/._-~")
         except ValueError:  # another drive: only an absolute link reaches it
-            links[source["id"]] = target.as_uri()
+            links[source["id"]] = Path(target).as_uri()
     return links

@@ -42,6 +42,7 @@ class Context:
     generated_from: str = ""  # what the date is: "given" or "newest input file, UTC"
     resolved: tuple = ()  # decisions.Decision of findings that no longer occur
     streams: dict[str, IO[bytes]] = field(default_factory=dict)  # sheet title -> its serialised data rows
+    tables: list = field(default_factory=list)  # every Table made
 
 
 def evidence_key(rule: str, statement: dict) -> tuple:
@@ -57,7 +58,7 @@ class Table:
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.properties import PageSetupProperties
 
-        self.styles, self.columns = context.styles, columns
+        self.styles, self.columns, self.expected_rows = context.styles, columns, rows
         self._styles = [c.style for c in columns]
         # the wrapping columns set the height; text up to `fits` characters without a line break takes one line
         self._wrapping = [(i, c.width, lines_fit(c.width)) for i, c in enumerate(columns) if _wraps(c.style)]
@@ -81,6 +82,7 @@ class Table:
 
         self.stream = RowStream(self.styles, self.letters, sheet)
         context.streams[title] = self.stream.file
+        context.tables.append(self)
 
     def cell(self, value, style: str = "plain", *, link=None) -> Styled:
         return Styled(value, style, link)
@@ -99,7 +101,11 @@ class Table:
         self.stream.row(self.rows, values, self._styles, height)
         return self.rows
 
-    def close(self, validations=()) -> None:
+    def close(self, validations=(), rows: int | None = None) -> None:
+        """Finish the sheet; `rows`: how many data rows were appended, when that was done
+        by another process (workbook.write fills the large sheets in a child process)."""
+        if rows is not None:
+            self.rows = 1 + rows
         self.sheet.auto_filter.ref = f"A1:{self.letters[-1]}{self.rows}"
         for validation in validations:
             self.sheet.data_validations.append(validation)

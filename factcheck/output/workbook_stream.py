@@ -96,6 +96,13 @@ class RowStream:
             return f'<c r="{ref}" s="{self._id(style)}"><v>{to_excel(value)!r}</v></c>'
         return self._cell(ref, str(value), style)  # anything else, as its text
 
+    def register_styles(self) -> None:
+        """Give every style template (plain and quote-prefixed) its workbook id now, so rows
+        written by another process never need a style the workbook does not have."""
+        for style in self.styles.names():
+            self._id(style, False)
+            self._id(style, True)
+
     def _id(self, style: str, literal: bool = False) -> int:
         ids = self._ids[literal]
         found = ids.get(style)

@@ -93,6 +93,10 @@ class Styles:
             made.hyperlink = link
         return made
 
+    def names(self) -> list[str]:
+        """The templates' names, in a fixed order."""
+        return sorted(self._templates)
+
     def style_id(self, style: str, literal: bool = False) -> int:
         """The workbook's index of a template's style (with the quote prefix when `literal`)."""
         made = self._new(self._sheet)
