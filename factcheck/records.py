@@ -122,39 +122,42 @@ class _Paths(dict):
     def __init__(self, sources):
         super().__init__((s.id, s.path) for s in sources)
         self.mentions: dict[int, tuple[Mention, dict]] = {}
-        self.texts: dict[Value, str] = {}
+        self.values: dict[Value, tuple[dict, str]] = {}
 
 
 def mention_record(mention: Mention, paths: dict[str, str] | None = None) -> dict:
     if isinstance(paths, _Paths):
         made = paths.mentions.get(id(mention))
-        if made is None or made[0] is not mention:
-            made = paths.mentions[id(mention)] = (mention, _mention_record(mention, paths, paths.texts))
+        if made is None:  # the mention is held by the report, so its id is not reused meanwhile
+            made = paths.mentions[id(mention)] = (mention, _mention_record(mention, paths, paths.values))
         return made[1]
-    return _mention_record(mention, paths, {})
+    return _mention_record(mention, paths or {}, {})
 
 
-def _value_text(value: Value, texts: dict[Value, str]) -> str:
-    text = texts.get(value)
-    if text is None:
-        text = texts[value] = kinds.get(value.kind).describe(value)
-    return text
+def _value(value: Value, values: dict[Value, tuple[dict, str]]) -> tuple[dict, str]:
+    """The value's record and its text, made once per distinct value (a value's record is
+    shared by the statements that state it: records are never changed once made)."""
+    made = values.get(value)
+    if made is None:
+        made = values[value] = (value_record(value), kinds.get(value.kind).describe(value))
+    return made
 
 
-def _mention_record(mention: Mention, paths: dict[str, str] | None, texts: dict[Value, str]) -> dict:
+def _mention_record(mention: Mention, paths: dict[str, str], values: dict[Value, tuple[dict, str]]) -> dict:
     chosen = mention.chosen
+    value, text = (None, None) if chosen is None else _value(chosen.value, values)
     return {
         "rule": mention.rule,
         "source": mention.source,
-        "path": (paths or {}).get(mention.source, mention.source),
+        "path": paths.get(mention.source, mention.source),
         "line": mention.line,
         "column": mention.column,
         "end_line": mention.end_line or None,
         "end_column": mention.end_column or None,
         "quote": mention.sentence.text,
         "span": None if chosen is None else {"start": chosen.span.start, "end": chosen.span.end},
-        "value": None if chosen is None else value_record(chosen.value),
-        "value_text": None if chosen is None else _value_text(chosen.value, texts),
+        "value": value,
+        "value_text": text,
         "score": None if chosen is None else chosen.score,
         "subject": mention.subject,
         "cues": list(mention.cues),

@@ -38,11 +38,10 @@ class Sentences(Sequence[Sentence]):
 
     __slots__ = ("text", "starts", "ends", "paragraphs", "_locate", "_made")
 
-    def __init__(self, text: str, spans: list[tuple[int, int, int]], locate: Callable[[int], tuple[int, int]]):
+    def __init__(self, text: str, spans: tuple[list[int], list[int], list[int]],
+                 locate: Callable[[int], tuple[int, int]]):
         self.text = text
-        self.starts = [s for s, _, _ in spans]
-        self.ends = [e for _, e, _ in spans]
-        self.paragraphs = [p for _, _, p in spans]
+        self.starts, self.ends, self.paragraphs = spans
         self._locate = locate
         self._made: dict[int, Sentence] = {}
 
@@ -86,19 +85,25 @@ def split_sentences(text: str, locate: Callable[[int], tuple[int, int]]) -> Sent
     return Sentences(text, sentence_spans(text), locate)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of every sentence, in order."""
-    spans: list[tuple[int, int, int]] = []
+def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The start, end and paragraph number of every sentence, in order (as three lists:
+    a long corpus has millions of sentences, most never looked at again)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraphs: list[int] = []
+    letters = _ASCII_LETTERS
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
         for block_start, block_end in _blocks(text, start, end):
             pos = block_start
             for match in _END.finditer(text, block_start, block_end):
-                if text[match.start()] == "." and _is_abbreviation(text, pos, match.start()):
+                dot = match.start()
+                # an abbreviation ends in an ASCII letter before a full stop (quick test first)
+                if text[dot] == "." and text[dot - 1 : dot] in letters and _is_abbreviation(text, pos, dot):
                     continue
-                _add_trimmed(spans, text, pos, match.end(), paragraph)
+                _add_trimmed(starts, ends, paragraphs, text, pos, match.end(), paragraph)
                 pos = match.end()
-            _add_trimmed(spans, text, pos, block_end, paragraph)
-    return spans
+            _add_trimmed(starts, ends, paragraphs, text, pos, block_end, paragraph)
+    return starts, ends, paragraphs
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -145,7 +150,7 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _add_trimmed(spans: list, text: str, start: int, end: int, paragraph: int) -> None:
+def _add_trimmed(starts, ends, paragraphs, text: str, start: int, end: int, paragraph: int) -> None:
     """Add text[start:end] without its surrounding white space, if it holds a letter or digit."""
     first = _NON_SPACE.search(text, start, end)
     if first is None:
@@ -153,5 +158,7 @@ def _add_trimmed(spans: list, text: str, start: int, end: int, paragraph: int) -
     start = first.start()
     while text[end - 1].isspace():
         end -= 1
-    if _ALNUM.search(text, start, end):
-        spans.append((start, end, paragraph))
+    if text[start].isalnum() or _ALNUM.search(text, start, end):
+        starts.append(start)
+        ends.append(end)
+        paragraphs.append(paragraph)
