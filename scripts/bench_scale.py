@@ -12,9 +12,10 @@ generator version) and measured in a fresh subprocess, so each peak memory is it
     workbook  factcheck.output.workbook.write (only with --workbook)
     floor     one pass of one compiled regex finding every number in the same text
 
-Then the whole CLI runs once as a subprocess (`python -m factcheck check ... --format json
---output /dev/null --no-report`, with `--jobs N` when the CLI offers it) and its wall
-time is printed beside the stages.
+Then the whole CLI runs once as a subprocess, the way a user runs it: `python -m factcheck
+check --sources ... --rules ... --report TMP/report.xlsx --quiet` (the Excel workbook
+written, the text summary to /dev/null, `--jobs N` when the CLI offers it); its wall time
+and peak resident memory (of the largest of its processes) are printed beside the stages.
 
     python scripts/bench_scale.py [--docs 100,1000,10000] [--rules 10,25,100] [--seed 1]
                                   [--cache DIR] [--workbook] [--jobs N] [--no-cli]
@@ -44,7 +45,7 @@ COLUMNS = (  # (key, heading, format spec)
     ("extract", "extract s", ".2f"), ("compare", "compare s", ".2f"), ("report", "report s", ".2f"),
     ("workbook", "workbook s", ".2f"), ("total", "total s", ".2f"), ("docs_per_s", "docs/s", ".0f"),
     ("extract_mb_s", "extract MB/s", ".2f"), ("floor_mb_s", "floor MB/s", ".0f"), ("ratio", "extract/floor", ".4f"),
-    ("peak_mb", "peak MB", ".0f"), ("cli", "CLI s", ".2f"),
+    ("peak_mb", "peak MB", ".0f"), ("cli", "CLI s", ".2f"), ("cli_mb", "CLI MB", ".0f"),
 )
 
 
@@ -141,15 +142,28 @@ def cli_has_jobs() -> bool:
     return "--jobs" in done.stdout
 
 
-def cli_time(folder: Path, jobs: int | None) -> tuple[float, int, str]:
-    """Wall time, exit status and the end of standard error of one whole `factcheck check`."""
-    command = [sys.executable, "-m", "factcheck", "check", "--sources", str(folder / "sources"),
-               "--rules", str(folder / "rules"), "--no-report", "--format", "json", "--output", os.devnull]
-    if jobs:
-        command += ["--jobs", str(jobs)]
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=cli_environment(), cwd=folder)
-    return time.perf_counter() - start, done.returncode, done.stderr[-500:]
+# Runs a command as its only child and prints the largest resident set (KiB on Linux) of
+# that child and the processes it waited for: the CLI and its worker processes.
+PEAK_OF = ("import resource, subprocess, sys\n"
+           "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, file=sys.stderr)")
+
+
+def cli_time(folder: Path, jobs: int | None) -> tuple[float, float, int, str]:
+    """Wall time, peak resident MB, exit status and the end of standard error of one whole
+    `factcheck check`, workbook included (written to a fresh folder, so none is read back)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        command = [sys.executable, "-m", "factcheck", "check", "--sources", str(folder / "sources"),
+                   "--rules", str(folder / "rules"), "--quiet", "--report", str(Path(scratch) / "report.xlsx")]
+        if jobs:
+            command += ["--jobs", str(jobs)]
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", PEAK_OF] + command, stderr=subprocess.PIPE, text=True,
+                              env=cli_environment(), cwd=folder)
+        took = time.perf_counter() - start
+    *messages, last = done.stderr.strip().splitlines() or ["0 2"]
+    peak, status = (int(x) for x in last.split())
+    return took, peak / 1024, status, "\n".join(messages)[-500:]
 
 
 # ---------------------------------------------------------------- the table
@@ -202,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{docs:>6} {rules:>6}  measurement failed (see standard error)", flush=True)
                 continue
             if not args.no_cli:
-                figures["cli"], status, stderr = cli_time(folder, jobs)
+                figures["cli"], figures["cli_mb"], status, stderr = cli_time(folder, jobs)
                 if status not in (0, 1):
                     print(f"  CLI exited {status}: {stderr.strip()}", file=sys.stderr)
             print(row(figures, columns), flush=True)
