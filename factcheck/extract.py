@@ -81,7 +81,7 @@ def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mentio
 
 
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
-    """Only sentences holding a cue's first word, with the subject named in them or
+    """Only sentences holding the anchor (longest word) of a cue, with the subject named in them or
     shortly before, are examined: the index finds both without reading other sentences."""
     named = doc.index.sentences_with(rule.subject, SUBJECT_THRESHOLD)
     if not named:

@@ -2,8 +2,13 @@
 
 Words are compared by a light stem ("approved", "approval", "approving" -> "approv"),
 hyphens split words ("FDA-approved" = "FDA approved"), and rapidfuzz's ratio on the
-stemmed words forgives typos ("aproved"). A phrase of n words is compared with each
-run of n words in the sentence, so a match has an exact token span.
+stemmed words forgives typos ("aproved"). A phrase of n words matches a run of n words
+of a sentence, each word against the word at its place, so a match has an exact token span.
+
+Speed: the Vocabulary decides once per distinct word whether it matters (its stem is
+similar to a phrase's anchor, its longest word); a document is indexed in one pass that
+keeps only those words' occurrences, by sentence; a sentence is tokenized only when a
+phrase is looked for in it.
 """
 from __future__ import annotations
 
