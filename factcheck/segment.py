@@ -29,7 +29,6 @@ _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_NON_SPACE = re.compile(r"\S")
 _ALNUM = re.compile(r"[^\W_]")  # the characters str.isalnum accepts
 
 
@@ -87,22 +86,42 @@ def split_sentences(text: str, locate: Callable[[int], tuple[int, int]]) -> Sent
 
 def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
     """The start, end and paragraph number of every sentence, in order (as three lists:
-    a long corpus has millions of sentences, most never looked at again)."""
+    a long corpus has millions of sentences, most never looked at again).
+
+    The hot loop of reading a corpus, so the helpers are inlined: each sentence costs a
+    few string operations, not a few function calls.
+    """
     starts: list[int] = []
     ends: list[int] = []
     paragraphs: list[int] = []
-    letters = _ASCII_LETTERS
+    letters, find_end, alnum = _ASCII_LETTERS, _END.finditer, _ALNUM.search
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
-        for block_start, block_end in _blocks(text, start, end):
+        blocks = [(start, end)] if text.find("\n", start, end) < 0 else _blocks(text, start, end)
+        for block_start, block_end in blocks:
             pos = block_start
-            for match in _END.finditer(text, block_start, block_end):
+            for match in find_end(text, block_start, block_end):
                 dot = match.start()
                 # an abbreviation ends in an ASCII letter before a full stop (quick test first)
                 if text[dot] == "." and text[dot - 1 : dot] in letters and _is_abbreviation(text, pos, dot):
                     continue
-                _add_trimmed(starts, ends, paragraphs, text, pos, match.end(), paragraph)
-                pos = match.end()
-            _add_trimmed(starts, ends, paragraphs, text, pos, block_end, paragraph)
+                stop = match.end()
+                while pos < stop and text[pos].isspace():
+                    pos += 1
+                if pos < stop and (text[pos].isalnum() or alnum(text, pos, stop)):
+                    starts.append(pos)
+                    ends.append(stop)  # a match ends with punctuation: nothing to trim
+                    paragraphs.append(paragraph)
+                pos = stop
+            while pos < block_end and text[pos].isspace():
+                pos += 1
+            if pos < block_end:
+                last = block_end
+                while text[last - 1].isspace():
+                    last -= 1
+                if text[pos].isalnum() or alnum(text, pos, last):
+                    starts.append(pos)
+                    ends.append(last)
+                    paragraphs.append(paragraph)
     return starts, ends, paragraphs
 
 
@@ -148,17 +167,3 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return False
     token = word.group(1).lower()
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-
-def _add_trimmed(starts, ends, paragraphs, text: str, start: int, end: int, paragraph: int) -> None:
-    """Add text[start:end] without its surrounding white space, if it holds a letter or digit."""
-    first = _NON_SPACE.search(text, start, end)
-    if first is None:
-        return
-    start = first.start()
-    while text[end - 1].isspace():
-        end -= 1
-    if text[start].isalnum() or _ALNUM.search(text, start, end):
-        starts.append(start)
-        ends.append(end)
-        paragraphs.append(paragraph)

@@ -63,3 +63,59 @@ def test_sentences_are_made_on_demand_and_behave_like_a_tuple():
     assert found == tuple(found)
     with pytest.raises(IndexError):
         found[3]
+
+
+def reference_sentences(text: str) -> list[tuple[int, int, int]]:
+    """The splitting rules written plainly (the first implementation), as an oracle for the
+    fast one: paragraphs at blank lines, blocks of lines that continue each other, ends
+    at _END matches that do not follow an abbreviation, each piece trimmed."""
+    import re
+
+    from factcheck.segment import _BLANK, _END, ABBREVIATIONS, _continues
+
+    spans = []
+    paragraph_start = 0
+    bounds = [(m.start(), m.end()) for m in _BLANK.finditer(text)] + [(len(text), len(text))]
+    for paragraph, (blank_start, blank_end) in enumerate(bounds):
+        start, end = paragraph_start, blank_start
+        paragraph_start = blank_end
+        lines, block_start, pos = [], start, start
+        while (newline := text.find("\n", pos, end)) >= 0:
+            following_end = text.find("\n", newline + 1, end)
+            if not _continues(text[pos:newline].rstrip(), text[newline + 1 : following_end if following_end >= 0 else end]):
+                lines.append((block_start, newline))
+                block_start = newline + 1
+            pos = newline + 1
+        lines.append((block_start, end))
+        for block_start, block_end in lines:
+            pos = block_start
+            pieces = []
+            for match in _END.finditer(text, block_start, block_end):
+                if text[match.start()] == ".":
+                    word = re.search(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$", text[max(pos, match.start() - 12):match.start()])
+                    token = word.group(1).lower() if word else ""
+                    if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                        continue
+                pieces.append((pos, match.end()))
+                pos = match.end()
+            pieces.append((pos, block_end))
+            for s, e in pieces:
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if any(ch.isalnum() for ch in text[s:e]):
+                    spans.append((s, e, paragraph))
+    return spans
+
+
+def test_the_fast_splitter_agrees_with_the_plain_rules_on_random_text():
+    import random
+
+    rng = random.Random(11)
+    pieces = ["Dr", ".", " ", "\n", "\n\n", "A", "a", "word", "U.S", "?", "!", "(1)", "[2]", "”", "'", "•", "- ",
+              "1.", "e.g", "  ", "\t", "Xy", "approx", "Longwordhere", "x.", "é", "_", "Sentence " * 8]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        found = [(s.start, s.end, s.paragraph) for s in split_sentences(text, lambda o: (1, o + 1))]
+        assert found == reference_sentences(text), text

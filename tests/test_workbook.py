@@ -309,6 +309,26 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     assert recovered.read_bytes() == path.read_bytes()
 
 
+def test_a_failure_while_the_child_writes_stops_it_and_writes_nothing(bridge, monkeypatch):
+    import os
+
+    from factcheck.output import sheet_findings
+
+    records, path, _ = bridge
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
+
+    def broken(*_):
+        raise RuntimeError("the findings sheet fails")
+
+    monkeypatch.setattr(workbook, "SHEETS", tuple(broken if w is sheet_findings.write else w for w in workbook.SHEETS))
+    target = path.parent / "never.xlsx"
+    with pytest.raises(RuntimeError, match="findings sheet fails"):
+        workbook.write(copy.deepcopy(records), target, generated=GENERATED)
+    assert not target.exists()
+    with pytest.raises(ChildProcessError):  # the child was stopped and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_a_different_date_changes_only_the_date(bridge, tmp_path):
     records, path, _ = bridge
     later = path.parent / "later.xlsx"  # beside it: links to the sources are relative to the workbook

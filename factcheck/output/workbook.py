@@ -11,6 +11,7 @@ written or read.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -99,7 +100,13 @@ def elsewhere(fills, worth_it: bool, files):
                 code = 0
             finally:
                 os._exit(code)
-    yield
+    try:
+        yield
+    except BaseException:
+        if child is not None:  # the workbook will not be written: stop the child too
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+        raise
     if child is not None:
         _, status = os.waitpid(child, 0)
         if os.waitstatus_to_exitcode(status) == 0:
