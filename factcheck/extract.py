@@ -23,7 +23,7 @@ import gc
 import re
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import distractors, kinds
 from .match import DocumentIndex, PhraseMatch, Watchlist
@@ -45,11 +45,20 @@ class AnalysedDocument:
 
     document: Document
     index: DocumentIndex
+    found: dict = field(default_factory=dict)  # (sentence, kind) -> the values of that kind in it
 
     @classmethod
     def of(cls, document: Document, watchlist: Watchlist) -> "AnalysedDocument":
         """Index a document for the rules whose `watchlist` is given (made once per run)."""
         return cls(document, DocumentIndex(document.text, document.sentences, watchlist))
+
+    def values(self, index: int, kind: str) -> list:
+        """The values of a kind in sentence `index`, read once however many rules ask."""
+        key = (index, kind)
+        values = self.found.get(key)
+        if values is None:
+            values = self.found[key] = kinds.get(kind).find(self.document.sentences[index].text)
+        return values
 
 
 def watchlist(rules: Iterable[Rule]) -> Watchlist:
@@ -107,7 +116,7 @@ def examine(doc: AnalysedDocument, index: int, rule: Rule) -> tuple[Mention | No
     context = doc.index.find_in(rule.require + rule.exclude, rule.cue_threshold, index)
     if rule.require and not any(m.phrase in rule.require for m in context):
         return None, f"cue {cues[0].phrase!r} matched, but none of the required context {list(rule.require)}"
-    candidates = _rank(sentence, text, rule, kinds.get(rule.kind), cues, context)
+    candidates = _rank(sentence, text, rule, doc.values(index, rule.kind), cues, context)
     return _mention(doc, sentence, rule, cues, subject, candidates), "mention"
 
 
@@ -125,8 +134,8 @@ def _subject(doc: AnalysedDocument, index: int, rule: Rule) -> str | None:
     return None
 
 
-def _rank(sentence, text, rule, kind, cues, context) -> list[Candidate]:
-    scored = [_score(sentence.text, text, rule, found, cues, context) for found in kind.find(sentence.text)]
+def _rank(sentence, text, rule, values, cues, context) -> list[Candidate]:
+    scored = [_score(sentence.text, text, rule, found, cues, context) for found in values]
     best = max((c for c in scored if c[1] > MIN_SCORE), key=lambda c: c[1], default=None)
     ranked = []
     for found, score, reasons in scored:
