@@ -302,7 +302,9 @@ class DocumentIndex:
         return key
 
     def sentences_with(self, phrases: tuple[str, ...], threshold: float) -> dict[int, str]:
-        """Sentence index -> the phrase found first in it (leftmost, best scored).
+        """Sentence index -> the phrase found in it: of the phrases of several words, the
+        leftmost (then the best scored, then the first listed); else the first one-word
+        phrase listed.
 
         Cheaper than `find`: no sentence is tokenized. One-word phrases (a subject like
         "ketamine" occurs everywhere) are their anchor's occurrences; a longer phrase
@@ -319,16 +321,16 @@ class DocumentIndex:
                 for found_stem, anchor_score in self.similar(stems[at], threshold).items():
                     for s, offset in self.where[found_stem]:
                         if len(stems) == 1:
-                            place = (offset, -anchor_score, order, phrase)
+                            place = (1, order, 0, 0, phrase)
                         else:
                             place = self._phrase_around(phrase, stems, at, threshold, s, offset, anchor_score, order)
                         if place is not None and (s not in first or place < first[s]):
                             first[s] = place
-            self._found[key] = {s: place[3] for s, place in first.items()}
+            self._found[key] = {s: place[-1] for s, place in first.items()}
         return self._found[key]
 
     def _phrase_around(self, phrase, stems, at, threshold, s, offset, anchor_score, order):
-        """(start offset, -score, order, phrase) when the phrase's other words surround
+        """(0, start offset, -score, order, phrase) when the phrase's other words surround
         the anchor at `offset` within sentence s, else None."""
         text, stem_of = self.document_text, self.vocabulary.stem_of
         scores = [anchor_score]
@@ -355,7 +357,7 @@ class DocumentIndex:
             if score is None:
                 return None
             scores.append(score)
-        return start, -min(scores), order, phrase
+        return 0, start, -min(scores), order, phrase
 
     def candidates(self, phrases: tuple[str, ...], threshold: float) -> set[int]:
         """Sentences holding the anchor of one of the phrases: where `find_in` can match."""

@@ -104,3 +104,14 @@ def test_the_vocabulary_forgets_past_its_limit_and_still_finds_words():
         text = f"word{n} other{n} more{n} It opened in 1884."
         assert [text[o:o + 6] for o, _ in vocabulary.occurrences(text)] == ["opened"]
     assert len(vocabulary.stem_of) <= 5 + 6
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    ("Ketalar, or ketamine, was approved.", ("ketamine", "Ketalar"), "ketamine"),  # one-word: the first listed
+    ("Stoulcovon, the Stoulcovon Logistics firm, grew.", ("Stoulcovon Logistics", "Stoulcovon"),
+     "Stoulcovon Logistics"),  # a phrase of several words before any one-word phrase
+    ("The Tallis crossing, or Tallis Bridge, opened.", ("Tallis Bridge", "Tallis crossing"), "Tallis crossing"),
+])
+def test_the_subject_named_is_the_one_reported(text, subject, expected):
+    index = index_of(text, [(subject, 90)])
+    assert index.sentences_with(subject, 90) == {0: expected}
