@@ -33,24 +33,25 @@ def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
 def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     statements = tuple(m for m in mentions if m.value is not None)
     unread = tuple(m for m in mentions if m.value is None)
-    agree = lambda a, b: a.agrees_with(b, rule.tolerance)  # noqa: E731
-    disputed, self_contradictions = _disagreements(statements, rule.tolerance)
+    bounds = [m.value.widened(rule.tolerance / 2) for m in statements]  # each statement's, once
+    disputed, self_contradictions = _disagreements(statements, bounds)
     sources = tuple(dict.fromkeys(m.source for m in statements))
-    consensus = _consensus(statements, sources, rule.tolerance)
+    consensus = _consensus(statements, bounds, sources)
     return Fact(
         rule=rule,
         outcome=_outcome(statements, unread, sources, disputed or self_contradictions),
         statements=statements,
         unread=unread,
         consensus=consensus,
-        outliers=_disagreeing(statements, consensus.value if consensus else None, agree),
-        against_expected=_disagreeing(statements, rule.expected.value if rule.expected else None, agree),
+        outliers=_disagreeing(statements, bounds, consensus.value if consensus else None, rule.tolerance),
+        against_expected=_disagreeing(statements, bounds, rule.expected.value if rule.expected else None,
+                                      rule.tolerance),
         self_contradictions=self_contradictions,
         disputed=disputed,
     )
 
 
-def _disagreements(statements, tolerance: float) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def _disagreements(statements, bounds) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Statements that clash with another source's, and sources that clash with themselves.
 
     Two intervals miss each other exactly when one's low is above the other's high,
@@ -63,7 +64,6 @@ def _disagreements(statements, tolerance: float) -> tuple[tuple[int, ...], tuple
     for i, m in enumerate(statements):
         by_unit.setdefault(m.value.unit, []).append(i)
     for indices in by_unit.values():
-        bounds = {i: statements[i].value.widened(tolerance / 2) for i in indices}
         highest_low: dict[str, float] = {}
         lowest_high: dict[str, float] = {}
         for i in indices:
@@ -92,7 +92,7 @@ def _outcome(statements, unread, sources, conflicts) -> Outcome:
     return Outcome.UNPARSEABLE if unread else Outcome.NOT_STATED
 
 
-def _consensus(statements, sources, tolerance: float) -> Consensus | None:
+def _consensus(statements, bounds, sources) -> Consensus | None:
     """The value backed by the most sources whose statements can all be true at once.
 
     A sweep over the widened intervals finds the point covered by statements of the
@@ -102,11 +102,11 @@ def _consensus(statements, sources, tolerance: float) -> Consensus | None:
     """
     if len(sources) < 2:
         return None
-    point, backers = _best_point(statements, tolerance)
+    point, backers = _best_point(statements, bounds)
     if point is None or len(backers) * 2 <= len(sources):
         return None
     # Every statement covering the point agrees with every other one: they share it.
-    covering = [m for m in statements if m.source in backers and _covers(m.value, point, tolerance)]
+    covering = [m for m, (low, high) in zip(statements, bounds) if m.source in backers and low <= point <= high]
     return Consensus(_representative(covering), tuple(s for s in sources if s in backers))
 
 
@@ -123,11 +123,10 @@ def _representative(statements: list[Mention]) -> Value:
 QUALIFIER_RANK = {None: 0, "about": 1}
 
 
-def _best_point(statements, tolerance: float):
+def _best_point(statements, bounds):
     """Sweep line over interval ends: the point covered by the most distinct sources."""
     events = []
-    for m in statements:
-        low, high = m.value.widened(tolerance / 2)
+    for m, (low, high) in zip(statements, bounds):
         events.append((low, 0, m.source))  # starts sort before ends at the same point
         events.append((high, 1, m.source))
     events.sort(key=lambda e: (e[0], e[1]))
@@ -158,22 +157,21 @@ def _sweep(events, stop: int | None):
     return best_at
 
 
-def _covers(value: Value, point: float, tolerance: float) -> bool:
-    low, high = value.widened(tolerance / 2)
-    return low <= point <= high
-
-
 def _width(value: Value) -> float:
     if value.low is None or value.high is None:
         return float("inf")
     return value.high - value.low
 
 
-def _disagreeing(statements, reference: Value | None, agree) -> tuple[str, ...]:
+def _disagreeing(statements, bounds, reference: Value | None, tolerance: float) -> tuple[str, ...]:
+    """Sources with a statement (in the reference's unit) that cannot agree with it:
+    the intervals, each widened by half the tolerance, miss each other (Value.agrees_with)."""
     if reference is None:
         return ()
+    low, high = reference.widened(tolerance / 2)
     return tuple(dict.fromkeys(
-        m.source for m in statements if m.value.comparable_with(reference) and not agree(m.value, reference)))
+        m.source for m, (m_low, m_high) in zip(statements, bounds)
+        if m.value.unit == reference.unit and (m_low > high or low > m_high)))
 
 
 def findings(facts: Iterable[Fact]) -> list[Finding]:

@@ -38,7 +38,7 @@ def test_same_as_all_pairs(seed):
         high = rng.choice([None, (low or 0) + rng.uniform(0, 20)])
         statements.append(statement(rng.choice("abcd"), low, high, rng.choice(["percent", "percent", "mg"])))
     tolerance = rng.choice([0, 0, 5])
-    disputed, selfish = _disagreements(tuple(statements), tolerance)
+    disputed, selfish = _disagreements(tuple(statements), [m.value.widened(tolerance / 2) for m in statements])
     expected_disputed, expected_selfish = brute_force(statements, tolerance)
     assert disputed == expected_disputed
     assert set(selfish) == expected_selfish
