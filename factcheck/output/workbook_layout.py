@@ -42,7 +42,6 @@ class Context:
     generated_from: str = ""  # what the date is: "given" or "newest input file, UTC"
     resolved: tuple = ()  # decisions.Decision of findings that no longer occur
     streams: dict[str, IO[bytes]] = field(default_factory=dict)  # sheet title -> its serialised data rows
-    tables: list = field(default_factory=list)  # every Table made
 
 
 def evidence_key(rule: str, statement: dict) -> tuple:
@@ -82,7 +81,6 @@ class Table:
 
         self.stream = RowStream(self.styles, self.letters, sheet)
         context.streams[title] = self.stream.file
-        context.tables.append(self)
 
     def cell(self, value, style: str = "plain", *, link=None) -> Styled:
         return Styled(value, style, link)
