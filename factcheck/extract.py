@@ -46,11 +46,22 @@ class AnalysedDocument:
     document: Document
     index: DocumentIndex
     found: dict = field(default_factory=dict)  # (sentence, kind) -> the values of that kind in it
+    windows: dict = field(default_factory=dict)  # (subject, window) -> sentences a fact of it may be in
 
     @classmethod
     def of(cls, document: Document, watchlist: Watchlist) -> "AnalysedDocument":
         """Index a document for the rules whose `watchlist` is given (made once per run)."""
         return cls(document, DocumentIndex(document.text, document.sentences, watchlist))
+
+    def window(self, subject: tuple[str, ...], size: int) -> set[int]:
+        """The sentences naming the subject and the `size` after each: where its facts can
+        be stated (rules about one subject share it)."""
+        key = (subject, size)
+        window = self.windows.get(key)
+        if window is None:
+            named = self.index.sentences_with(subject, SUBJECT_THRESHOLD)
+            window = self.windows[key] = {i + back for i in named for back in range(size + 1)}
+        return window
 
     def values(self, index: int, kind: str) -> list:
         """The values of a kind in sentence `index`, read once however many rules ask."""
@@ -92,10 +103,9 @@ def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mentio
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
     """Only sentences holding the anchor (longest word) of a cue, with the subject named in them or
     shortly before, are examined: the index finds both without reading other sentences."""
-    named = doc.index.sentences_with(rule.subject, SUBJECT_THRESHOLD)
-    if not named:
+    window = doc.window(rule.subject, rule.subject_window)
+    if not window:
         return []
-    window = {i + back for i in named for back in range(rule.subject_window + 1)}
     found = []
     for index in sorted(doc.index.candidates(rule.cues, rule.cue_threshold) & window):
         mention, _ = examine(doc, index, rule)

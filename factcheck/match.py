@@ -361,8 +361,13 @@ class DocumentIndex:
 
     def candidates(self, phrases: tuple[str, ...], threshold: float) -> set[int]:
         """Sentences holding the anchor of one of the phrases: where `find_in` can match."""
-        return {s for phrase in phrases if (stems := phrase_stems(phrase))
-                for found in self.similar(stems[anchor(phrase)], threshold) for s, _ in self.where[found]}
+        key = (phrases, threshold, "candidates")
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = {
+                s for phrase in phrases if (stems := phrase_stems(phrase))
+                for similar in self.similar(stems[anchor(phrase)], threshold) for s, _ in self.where[similar]}
+        return found
 
     def find(self, phrases: tuple[str, ...], threshold: float) -> dict[int, list[PhraseMatch]]:
         """Matches of any of `phrases`, by sentence index, in order within each sentence."""
