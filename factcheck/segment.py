@@ -28,7 +28,7 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?:\(\d{1,3}\)|\[\d{1,3}\])?(?=\s+["'�
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_ABBREVIATION_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what one ends with
 _ALNUM = re.compile(r"[^\W_]")  # the characters str.isalnum accepts
 
 
@@ -94,7 +94,7 @@ def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     paragraphs: list[int] = []
-    letters, find_end, alnum = _ASCII_LETTERS, _END.finditer, _ALNUM.search
+    letters, find_end, alnum = _ABBREVIATION_END, _END.finditer, _ALNUM.search
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
         blocks = [(start, end)] if text.find("\n", start, end) < 0 else _blocks(text, start, end)
         for block_start, block_end in blocks:
@@ -160,7 +160,7 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     Quick answers first: an abbreviation ends in an ASCII letter, and none is seven
     letters long, so most sentence ends are settled without the regular expression.
     """
-    if text[dot - 1 : dot] not in _ASCII_LETTERS or (dot - 7 >= start and text[dot - 7 : dot].isalpha()):
+    if text[dot - 1 : dot] not in _ABBREVIATION_END or (dot - 7 >= start and text[dot - 7 : dot].isalpha()):
         return False
     word = _LAST_WORD.search(text[max(start, dot - 12) : dot])
     if not word:
