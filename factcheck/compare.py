@@ -130,31 +130,41 @@ def _best_point(statements, bounds):
         events.append((low, 0, m.source))  # starts sort before ends at the same point
         events.append((high, 1, m.source))
     events.sort(key=lambda e: (e[0], e[1]))
-    best_at = _sweep(events, None)
+    best_at = _most_covered(events)
     if best_at is None:
         return None, frozenset()
     # Sweep again up to the best event for who is covering it: keeping a copy of the set at
     # every improvement would cost time quadratic in the number of sources.
-    return events[best_at][0], frozenset(_sweep(events, best_at))
+    return events[best_at][0], frozenset(_active_after(events, best_at))
 
 
-def _sweep(events, stop: int | None):
-    """Without `stop`: the index of the first start event covered by the most distinct
-    sources. With it: the sources active right after event `stop`."""
+def _most_covered(events) -> int | None:
+    """The index of the first start event at which the most distinct sources are active."""
     active: dict[str, int] = {}
     best, best_at = 0, None
     for index, (_, is_end, source) in enumerate(events):
-        if is_end:
-            active[source] -= 1
-            if not active[source]:
-                del active[source]
-        else:
-            active[source] = active.get(source, 0) + 1
-            if len(active) > best:
-                best, best_at = len(active), index
-        if index == stop:
-            return active
+        _step(active, is_end, source)
+        if not is_end and len(active) > best:
+            best, best_at = len(active), index
     return best_at
+
+
+def _active_after(events, stop: int) -> dict[str, int]:
+    """The sources active right after event `stop`, with how many of their intervals are open."""
+    active: dict[str, int] = {}
+    for _, is_end, source in events[: stop + 1]:
+        _step(active, is_end, source)
+    return active
+
+
+def _step(active: dict[str, int], is_end: int, source: str) -> None:
+    """An interval of `source` opens or closes; a source is active while one is open."""
+    if is_end:
+        active[source] -= 1
+        if not active[source]:
+            del active[source]
+    else:
+        active[source] = active.get(source, 0) + 1
 
 
 def _width(value: Value) -> float:
