@@ -1,25 +1,15 @@
 """The text summary: a terminal stays readable when thousands of sources state a fact."""
 from __future__ import annotations
 
-from conftest import build
+from conftest import BRIDGE_RULES, build
 from factcheck.check import run_check
 from factcheck.output import text
 from factcheck.records import report_records
 
-RULE = """
-rules:
-  - id: bridge-opening
-    question: When did the Tallis Bridge open?
-    subject: [Tallis Bridge]
-    cues: [opened]
-    kind: year
-    severity: error
-"""
-
 
 def test_a_long_list_of_statements_is_cut_with_a_count_of_the_rest(tmp_path):
     count = text.MAX_STATEMENTS + 7
-    files = {"rules/r.yaml": RULE}
+    files = {"rules/r.yaml": BRIDGE_RULES}
     files.update({f"src/s{n:03}.txt": f"The Tallis Bridge opened in {1884 if n else 1890}." for n in range(count)})
     folder = build(tmp_path, files)
     out = text.render(report_records(run_check([folder / "src"], [folder / "rules"])))
