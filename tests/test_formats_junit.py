@@ -6,30 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import records_in
+from conftest import BRIDGE_RULES, records_in
 from factcheck.output import junit
 
-RULES = """
-rules:
-  - id: bridge-opening
-    question: When did the bridge open?
-    subject: [Tallis Bridge]
-    cues: [opened]
-    kind: year
-    severity: error
-  - id: bridge-length
-    question: How long is the Tallis Bridge, in metres?
-    subject: [Tallis Bridge]
-    cues: [long]
-    kind: count
-    severity: warning
-  - id: architect-born
-    question: When was the bridge's architect born?
-    subject: [Marren]
-    cues: [born]
-    kind: year
-    severity: info
-"""
 HOSTILE = 'The Tallis Bridge & <Co> ]]> "100%",\x1b\x0b opened in 1890.'
 SOURCES = {
     "src/a.txt": "The Tallis Bridge opened in 1884.\nThe Tallis Bridge is 240 long.\n",
@@ -40,7 +19,7 @@ SOURCES = {
 
 @pytest.fixture
 def records(tmp_path, monkeypatch):
-    return records_in(tmp_path, {"rules/bridge.yaml": RULES, **SOURCES}, monkeypatch)
+    return records_in(tmp_path, {"rules/bridge.yaml": BRIDGE_RULES, **SOURCES}, monkeypatch)
 
 
 def parse(records: dict) -> ET.Element:
