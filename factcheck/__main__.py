@@ -1,4 +1,4 @@
 """`python -m factcheck` runs the command line."""
-from .cli import main
+from .cli import program
 
-main(prog_name="factcheck")
+program()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 
@@ -143,6 +144,25 @@ def test_bundled_check_end_to_end(tmp_path):
     assert result.returncode == 1, result.stderr  # the bundled corpus has error-level conflicts
     assert "CONFLICT" in result.stdout and "ketamine-first-human-use" in result.stdout
     assert report.is_file()
+
+
+def test_program_ends_at_once_with_its_outputs_flushed_and_exit_handlers_run(tmp_path):
+    """The command as a program skips freeing its objects one by one: its output must still
+    be complete, its exit status the check's, and exit handlers must still run."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('exit handlers ran', file=sys.stderr))\n"
+            "from factcheck.cli import program\n"
+            "sys.argv = ['factcheck', 'check', '--format', 'json', '--no-report', '--quiet']\n"
+            "program()\n"
+            "print('not reached', file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1  # the bundled corpus has error-level conflicts
+    assert json.loads(result.stdout)["findings"]  # all of it: the JSON parses
+    assert "exit handlers ran" in result.stderr and "not reached" not in result.stderr
+    # a reader that stops early (| head) gets no traceback
+    piped = subprocess.run(f"{shlex.quote(sys.executable)} -m factcheck check --no-report --quiet | head -1",
+                           shell=True, cwd=ROOT, capture_output=True, text=True)
+    assert piped.stdout.startswith("factcheck ") and "Traceback" not in piped.stderr
 
 
 def test_help_lists_exactly_the_registered_formats():
