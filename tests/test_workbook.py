@@ -310,6 +310,37 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     assert recovered.read_bytes() == path.read_bytes()
 
 
+def test_a_link_in_a_large_sheet_is_kept_though_a_child_could_not_keep_it(bridge, monkeypatch, tmp_path):
+    """A child's links never reach the main process's sheet: a fill that adds one is run
+    again here, and the file is the one written without children."""
+    from factcheck.output import sheet_evidence
+
+    records, _, _ = bridge
+    prepare = sheet_evidence.prepare
+
+    def with_a_link(book, records, context):
+        table, fill = prepare(book, records, context)
+
+        def fill_and_link():
+            fill()
+            table.append([table.cell("see the source", link="sources/a.txt")])
+
+        table.expected_rows += 1
+        return table, fill_and_link
+
+    monkeypatch.setitem(workbook.LARGE, sheet_evidence.write, with_a_link)
+    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 10**9)
+    serial = tmp_path / "serial.xlsx"
+    workbook.write(copy.deepcopy(records), serial, generated=GENERATED)
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
+    forked = tmp_path / "forked.xlsx"
+    workbook.write(copy.deepcopy(records), forked, generated=GENERATED)
+    assert forked.read_bytes() == serial.read_bytes()
+    links = [c.hyperlink.target for row in load_workbook(forked)["Evidence"].iter_rows() for c in row if c.hyperlink]
+    assert links == ["sources/a.txt"]
+
+
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # openpyxl's unfinished sheets
 def test_a_failure_while_the_child_writes_stops_it_and_writes_nothing(bridge, monkeypatch):
     import os
@@ -337,9 +368,10 @@ def test_a_failure_while_the_child_writes_stops_it_and_writes_nothing(bridge, mo
     with pytest.raises(RuntimeError, match="findings sheet fails"):
         workbook.write(copy.deepcopy(records), target, generated=GENERATED)
     assert not target.exists()
-    assert len(children) == 1
-    with pytest.raises(ChildProcessError):  # the child was stopped and reaped
-        os.waitpid(children[0], os.WNOHANG)
+    assert len(children) == len(workbook.LARGE)  # one child per large sheet
+    for child in children:
+        with pytest.raises(ChildProcessError):  # the child was stopped and reaped
+            os.waitpid(child, os.WNOHANG)
     import gc
 
     gc.collect()  # openpyxl's unfinished sheets complain when collected: here, where that is expected

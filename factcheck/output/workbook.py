@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import quote
 
 from ..atomic import write_with
@@ -25,10 +26,11 @@ from .workbook_layout import Context
 
 SHEETS = (sheet_summary.write, sheet_findings.write, sheet_matrix.write, sheet_evidence.write,
           sheet_reference.write_rules, sheet_reference.write_sources, sheet_resolved.write)
-# The largest sheet: its rows (no links) may be written by a child process while this one
-# writes the others. Its table is made first; the sheets are put back in order after.
-LARGE = {sheet_evidence.write: sheet_evidence.prepare}  # about half the work of a large workbook
-PARALLEL_ROWS = 5000  # below this many rows in the large sheets, forking costs more than it saves
+# The large sheets without links: each one's rows may be written by a child process while
+# this one writes the others. Their tables are made first; the sheets are put back in order after.
+LARGE = {sheet_evidence.write: sheet_evidence.prepare,  # about half the work of a large workbook
+         sheet_matrix.write: sheet_matrix.prepare}  # a row per source past 50 sources
+PARALLEL_ROWS = 2000  # below this many rows in a large sheet, forking costs more than it saves
 UNDATED = datetime(1980, 1, 1)  # document properties of a workbook whose run has no date
 
 
@@ -53,11 +55,13 @@ def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated
         large = [LARGE[write_sheet](book, records, context) for write_sheet in SHEETS if write_sheet in LARGE]
         for table, _ in large:
             table.stream.register_styles()
-        rows = sum(table.expected_rows for table, _ in large)
-        with elsewhere([fill for _, fill in large], rows >= PARALLEL_ROWS, [t.stream.file for t, _ in large]):
+        with elsewhere([(fill, table) for table, fill in large if table.expected_rows >= PARALLEL_ROWS]) as here:
             for write_sheet in SHEETS:
                 if write_sheet not in LARGE:
                     write_sheet(book, records, context)
+            for table, fill in large:
+                if table not in here.elsewhere:
+                    fill()
         for table, _ in large:
             table.close(rows=table.expected_rows)
         _put_in_order(book, [table.sheet for table, _ in large])
@@ -78,44 +82,59 @@ def _put_in_order(book, large_sheets) -> None:
                     for write_sheet in SHEETS]
 
 
-@contextmanager
-def elsewhere(fills, worth_it: bool, files):
-    """Run `fills` (each appends a sheet's rows) in a child process while the body runs
-    here; when the block ends, the rows are written.
+class _Children:
+    """The tables whose rows child processes are writing."""
 
-    Only where fork exists, with no other thread running, with more than one core and
-    enough rows; otherwise, or should the child fail, the fills run here after the body
-    (the rows a failed child may have written are discarded first).
+    def __init__(self) -> None:
+        self.elsewhere: dict = {}  # table -> the pid of the child writing its rows
+
+
+@contextmanager
+def elsewhere(fills):
+    """Run each (fill, table) in a child process of its own while the body runs here (a
+    fill appends the table's rows to its stream); when the block ends, the children are
+    waited for.
+
+    Only where fork exists, with no other thread running and with more than one core;
+    otherwise the body finds the table missing from `elsewhere` and fills it itself. So it
+    does after the block should a child fail (the rows it may have written are discarded),
+    or should a fill add a link: a child's links would not reach this process's sheet.
     """
-    child = None
-    if worth_it and hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
-        child = os.fork()
-        if child == 0:  # the child: write the rows, flush them, and leave without any clean-up
-            code = 1
-            try:
-                for fill in fills:
-                    fill()
-                for handle in files:
-                    handle.flush()
-                code = 0
-            finally:
-                os._exit(code)
+    children = _Children()
+    if fills and hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
+        for fill, table in fills:
+            child = os.fork()
+            if child == 0:  # the child: write the rows, flush them, and leave without any clean-up
+                _fill_and_leave(fill, table)
+            children.elsewhere[table] = child
     try:
-        yield
-    except BaseException:
-        if child is not None:  # the workbook will not be written: stop the child too
+        yield children
+    except BaseException:  # the workbook will not be written: stop the children too
+        for child in children.elsewhere.values():
             os.kill(child, signal.SIGKILL)
             os.waitpid(child, 0)
         raise
-    if child is not None:
+    failed = []
+    for table, child in children.elsewhere.items():
         _, status = os.waitpid(child, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
-            return
-        for handle in files:
-            handle.seek(0)
-            handle.truncate()
-    for fill in fills:
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(table)
+    for fill, table in fills:
+        if table in failed:
+            table.stream.file.seek(0)
+            table.stream.file.truncate()
+            fill()
+
+
+def _fill_and_leave(fill, table) -> NoReturn:
+    code = 1
+    try:
+        links = len(table.sheet._hyperlinks)  # noqa: SLF001 (openpyxl's list, see workbook_stream)
         fill()
+        table.stream.file.flush()
+        code = 0 if len(table.sheet._hyperlinks) == links else 3  # noqa: SLF001
+    finally:
+        os._exit(code)
 
 
 def source_links(records: dict, folder: Path) -> dict[str, str]:
