@@ -310,9 +310,9 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     assert recovered.read_bytes() == path.read_bytes()
 
 
-def test_a_link_in_a_large_sheet_is_kept_though_a_child_could_not_keep_it(bridge, monkeypatch, tmp_path):
-    """A child's links never reach the main process's sheet: a fill that adds one is run
-    again here, and the file is the one written without children."""
+def test_links_written_by_a_child_process_reach_the_file(bridge, monkeypatch, tmp_path):
+    """A child writes a sheet's links with its rows, into files the main process saves:
+    the workbook is the one written without children, link included."""
     from factcheck.output import sheet_evidence
 
     records, _, _ = bridge
@@ -339,6 +339,41 @@ def test_a_link_in_a_large_sheet_is_kept_though_a_child_could_not_keep_it(bridge
     assert forked.read_bytes() == serial.read_bytes()
     links = [c.hyperlink.target for row in load_workbook(forked)["Evidence"].iter_rows() for c in row if c.hyperlink]
     assert links == ["sources/a.txt"]
+
+
+@pytest.mark.parametrize("location, target", [
+    (None, "sources/a.txt"),
+    (None, "../far%20away/b%26c.md"),
+    (None, 'odd & <name> "quoted"\ttab\nline\rreturn.txt'),
+    ("'Evidence'!A12", None),
+    ("'Facts & <more>'!B2", None),
+    ("'Evidence'!A3", "file:///srv/a.txt"),
+])
+def test_links_are_serialised_as_openpyxl_serialises_them(location, target):
+    """The streamed <hyperlink> and relationship elements are byte for byte openpyxl's."""
+    from openpyxl import Workbook
+    from openpyxl.packaging.relationship import Relationship, RelationshipList
+    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.xml.functions import tostring
+
+    from factcheck.output.workbook_layout import Link
+    from factcheck.output.workbook_stream import RowStream
+    from factcheck.output.workbook_style import Styles
+
+    stream = RowStream(Styles(Workbook(write_only=True)), ["A"])
+    stream._link("C7", Link(location, target) if location else target)
+    stream.flush()
+    expected = Hyperlink(ref="C7", location=location, target=target)
+    relationships = RelationshipList()
+    if target:
+        relationships.append(Relationship(type="hyperlink", TargetMode="External", Target=target))
+        expected.id = relationships[0].id
+    stream.links.seek(0)
+    stream.relationships.seek(0)
+    assert stream.links.read() == tostring(expected.to_tree())
+    written = stream.relationships.read()
+    assert written == (tostring(relationships.to_tree()).split(b">", 1)[1].rsplit(b"<", 1)[0] if target else b"")
+    stream.close()
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # openpyxl's unfinished sheets

@@ -26,8 +26,8 @@ from .workbook_layout import Context
 
 SHEETS = (sheet_summary.write, sheet_findings.write, sheet_matrix.write, sheet_evidence.write,
           sheet_reference.write_rules, sheet_reference.write_sources, sheet_resolved.write)
-# The large sheets without links: each one's rows may be written by a child process while
-# this one writes the others. Their tables are made first; the sheets are put back in order after.
+# The large sheets: each one's rows may be written by a child process while this one
+# writes the others. Their tables are made first; the sheets are put back in order after.
 LARGE = {sheet_evidence.write: sheet_evidence.prepare,  # about half the work of a large workbook
          sheet_matrix.write: sheet_matrix.prepare}  # a row per source past 50 sources
 PARALLEL_ROWS = 2000  # below this many rows in a large sheet, forking costs more than it saves
@@ -97,8 +97,7 @@ def elsewhere(fills):
 
     Only where fork exists, with no other thread running and with more than one core;
     otherwise the body finds the table missing from `elsewhere` and fills it itself. So it
-    does after the block should a child fail (the rows it may have written are discarded),
-    or should a fill add a link: a child's links would not reach this process's sheet.
+    does after the block should a child fail (the rows it may have written are discarded).
     """
     children = _Children()
     if fills and hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
@@ -121,18 +120,16 @@ def elsewhere(fills):
             failed.append(table)
     for fill, table in fills:
         if table in failed:
-            table.stream.file.seek(0)
-            table.stream.file.truncate()
+            table.stream.discard()
             fill()
 
 
 def _fill_and_leave(fill, table) -> NoReturn:
     code = 1
     try:
-        links = len(table.sheet._hyperlinks)  # noqa: SLF001 (openpyxl's list, see workbook_stream)
         fill()
-        table.stream.file.flush()
-        code = 0 if len(table.sheet._hyperlinks) == links else 3  # noqa: SLF001
+        table.stream.flush()  # rows and links: the main process reads them from the files
+        code = 0
     finally:
         os._exit(code)
 

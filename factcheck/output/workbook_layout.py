@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from .workbook_style import Styles, lines_fit, lines_needed, row_height
 
@@ -31,6 +31,13 @@ class Styled(NamedTuple):
     link: Any = None
 
 
+class Link(NamedTuple):
+    """A link to a place in this workbook (`location`, as "'Evidence'!A12") or to a file."""
+
+    location: str | None = None
+    target: str | None = None
+
+
 @dataclass
 class Context:
     """What the sheet writers need besides the records."""
@@ -41,7 +48,7 @@ class Context:
     generated: datetime | None = None
     generated_from: str = ""  # what the date is: "given" or "newest input file, UTC"
     resolved: tuple = ()  # decisions.Decision of findings that no longer occur
-    streams: dict[str, IO[bytes]] = field(default_factory=dict)  # sheet title -> its serialised data rows
+    streams: dict[str, Any] = field(default_factory=dict)  # sheet title -> its workbook_stream.RowStream
 
 
 def evidence_key(rule: str, statement: dict) -> tuple:
@@ -79,8 +86,8 @@ class Table:
         self.rows = 1
         from .workbook_stream import RowStream
 
-        self.stream = RowStream(self.styles, self.letters, sheet)
-        context.streams[title] = self.stream.file
+        self.stream = RowStream(self.styles, self.letters)
+        context.streams[title] = self.stream
 
     def cell(self, value, style: str = "plain", *, link=None) -> Styled:
         return Styled(value, style, link)
@@ -107,7 +114,7 @@ class Table:
         self.sheet.auto_filter.ref = f"A1:{self.letters[-1]}{self.rows}"
         for validation in validations:
             self.sheet.data_validations.append(validation)
-        self.stream.file.flush()
+        self.stream.flush()
 
 
 def _text(value) -> str:
@@ -120,11 +127,9 @@ def _wraps(style: str) -> bool:
     return style in ("wrap", "muted") or style.startswith("state:")
 
 
-def internal_link(sheet: str, row: int, column: str = "A"):
+def internal_link(sheet: str, row: int, column: str = "A") -> Link:
     """A hyperlink to a cell of this workbook."""
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    return Hyperlink(ref="", location=f"'{sheet}'!{column}{row}")
+    return Link(location=f"'{sheet}'!{column}{row}")
 
 
 def draft_statements(records: dict) -> list[tuple[str, dict]]:

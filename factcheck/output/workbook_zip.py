@@ -6,11 +6,14 @@ fixed attributes, and the properties keep the dates the writer set. Entries come
 openpyxl's fixed order. The bytes still depend on the versions of openpyxl and zlib.
 
 Streamed sheets (workbook_stream) get their data rows spliced in here, right before
-the end of the sheet's <sheetData>, while the sheet is copied into the zip.
+the end of the sheet's <sheetData>, and their <hyperlinks> where the schema wants them,
+while the sheet is copied into the zip; the relationships of their links to files follow
+the sheet as its relationships part, where openpyxl would have put it.
 """
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import zipfile
 from typing import IO
@@ -18,33 +21,65 @@ from typing import IO
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 1
 SHEET_DATA_END = b"</sheetData>"
+# what may follow <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet's order), as openpyxl writes it
+AFTER_HYPERLINKS = (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFooter", b"<rowBreaks",
+                    b"<colBreaks", b"<drawing", b"<legacyDrawing", b"<tableParts", b"</worksheet>")
+RELATIONSHIPS_START = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
 
 
 class _FixedTimeZip(zipfile.ZipFile):
     """A ZipFile whose entries all carry the same date and attributes."""
 
-    def __init__(self, *args, splices: dict[str, IO[bytes]], **kwargs):
+    def __init__(self, *args, splices: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        self.splices = splices  # entry name -> data rows to add to that sheet
+        self.splices = splices  # entry name -> the RowStream of that sheet
+        self.written: set[str] = set()  # relationships parts written here
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        super().writestr(_entry(zinfo_or_arcname), data)
+        entry = _entry(zinfo_or_arcname)
+        if entry.filename in self.written:  # openpyxl's own links or drawings on a streamed sheet: never made
+            raise RuntimeError(f"{entry.filename}: the streamed sheet's relationships are already written")
+        super().writestr(entry, data)
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
         name = str(arcname or filename)
-        rows = self.splices.get(name)
-        size = os.path.getsize(filename) + (rows.seek(0, os.SEEK_END) if rows else 0)
-        large = size >= zipfile.ZIP64_LIMIT
-        with open(filename, "rb") as source, self.open(_entry(name), "w", force_zip64=large) as target:
-            if rows is None:
+        stream = self.splices.get(name)
+        if stream is None:
+            large = os.path.getsize(filename) >= zipfile.ZIP64_LIMIT
+            with open(filename, "rb") as source, self.open(_entry(name), "w", force_zip64=large) as target:
                 shutil.copyfileobj(source, target, 1 << 20)
-                return
+            return
+        rows, links = stream.file, stream.links
+        linked = links.seek(0, os.SEEK_END)
+        large = os.path.getsize(filename) + rows.seek(0, os.SEEK_END) + linked >= zipfile.ZIP64_LIMIT
+        with open(filename, "rb") as source, self.open(_entry(name), "w", force_zip64=large) as target:
             sheet = source.read()  # a streamed sheet without its rows: a few kilobytes
             end = sheet.rindex(SHEET_DATA_END)
             target.write(sheet[:end])
-            rows.seek(0)
-            shutil.copyfileobj(rows, target, 1 << 20)
-            target.write(sheet[end:])
+            _copy(rows, target)
+            if linked:
+                if b"<hyperlinks>" in sheet:
+                    raise RuntimeError(f"{name}: openpyxl wrote links on a streamed sheet")
+                at = min(i for i in (sheet.find(tag, end) for tag in AFTER_HYPERLINKS) if i >= 0)
+                target.write(sheet[end:at] + b"<hyperlinks>")
+                _copy(links, target)
+                target.write(b"</hyperlinks>" + sheet[at:])
+            else:
+                target.write(sheet[end:])
+        relationships = stream.relationships
+        if relationships.seek(0, os.SEEK_END):
+            folder, sheet_name = posixpath.split(name)
+            part = f"{folder}/_rels/{sheet_name}.rels"
+            with self.open(_entry(part), "w") as target:
+                target.write(RELATIONSHIPS_START)
+                _copy(relationships, target)
+                target.write(b"</Relationships>")
+            self.written.add(part)
+
+
+def _copy(source: IO[bytes], target) -> None:
+    source.seek(0)
+    shutil.copyfileobj(source, target, 1 << 20)
 
 
 def _entry(name) -> zipfile.ZipInfo:
@@ -57,10 +92,10 @@ def _entry(name) -> zipfile.ZipInfo:
     return entry
 
 
-def save(book, handle, streams: dict[str, IO[bytes]] | None = None) -> None:
+def save(book, handle, streams: dict | None = None) -> None:
     """Write the workbook to a binary file handle (openpyxl's save, minus the clock).
 
-    `streams`: sheet title -> the data rows workbook_stream wrote for it.
+    `streams`: sheet title -> the workbook_stream.RowStream of its data rows.
     """
     from openpyxl.writer.excel import ExcelWriter
 
