@@ -66,7 +66,7 @@ def discover(paths: list[str | Path], role: str, problems: list[SourceError], ro
 
 def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> list[Source]:
     files = _files_under(folder)
-    manifests = [p for p in files if p.name in MANIFEST_NAMES]
+    manifests = [Path(path) for _, path in files if os.path.basename(path) in MANIFEST_NAMES]
     listed = [s for manifest in manifests for s in _read_manifest(manifest, role, problems)]
     ids: dict[str, str] = {}
     for source in listed:
@@ -77,13 +77,15 @@ def _discover_folder(folder: Path, role: str, problems: list[SourceError]) -> li
     if listed:
         resolve = resolver()
         by_path = {resolve(s.path) for s in listed}
-        files = [p for p in files if p not in manifests and resolve(str(p)) not in by_path]
-    return listed + [_unlisted(p, role, folder) for p in files]
+        files = [(rel, path) for rel, path in files
+                 if os.path.basename(path) not in MANIFEST_NAMES and resolve(path) not in by_path]
+    return listed + [_in_folder(rel, path, role) for rel, path in files]
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """The files under a folder, sorted, without hidden ones (a part starting with ".")
-    or READMEs; symbolic links to folders are not followed, as with Path.rglob."""
+def _files_under(folder: Path) -> list[tuple[str, str]]:
+    """The files under a folder, sorted: (path in the folder with "/", path as pathlib would
+    write it). Hidden ones (a part starting with ".") and READMEs are left out; symbolic
+    links to folders are not followed, as with Path.rglob."""
     found: list[tuple[tuple[str, ...], str]] = []
     pending = [(str(folder), ())]
     while pending:
@@ -97,7 +99,9 @@ def _files_under(folder: Path) -> list[Path]:
                 elif entry.is_file() and entry.name != "README.md":
                     found.append((parts + (entry.name,), entry.path))
     found.sort()
-    return [folder.joinpath(*parts) for parts, _ in found]
+    base = str(folder)
+    return [("/".join(parts), os.path.join(*parts) if base == "." else os.path.join(base, *parts))
+            for parts, _ in found]
 
 
 def resolver():
@@ -118,8 +122,14 @@ def resolver():
 
 
 def _unlisted(path: Path, role: str, folder: Path) -> Source:
-    name = path.relative_to(folder).with_suffix("").as_posix()
-    return Source(id=name, path=str(path), format=readers.format_for(path) or "", role=role)
+    return _in_folder(path.relative_to(folder).as_posix(), str(path), role)
+
+
+def _in_folder(relative: str, path: str, role: str) -> Source:
+    """An unlisted file: its id is its path in its folder (`relative`) without the extension."""
+    extension = readers.suffix(relative.rpartition("/")[2])
+    return Source(id=relative[: len(relative) - len(extension)], path=path,
+                  format=readers.EXTENSIONS.get(extension.lower(), ""), role=role)
 
 
 def _project_path(path: str, root: Path | None) -> str:

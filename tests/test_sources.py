@@ -112,3 +112,32 @@ def test_folders_are_listed_like_rglob_and_links_read_once(workspace):
     loaded = load_sources([ws / "src", ws / "src" / "b" / ".." / "a.txt"])
     assert not loaded.problems
     assert [d.source.id for d in loaded.documents] == ["a", "b/one", "c/two"]
+
+
+NAMES = ["a.txt", "b.", "x.tar.gz", "noext", "sub/c.md", "sub/deeper/e.HTML", "sub/sp ace.txt", "sub/a.txt",
+         "..dots.md", "trailing.dot.", "UPPER.TXT"]
+
+
+@pytest.mark.parametrize("folder", [".", "corpus", "corpus/"])
+def test_unlisted_ids_paths_and_formats_are_pathlibs(tmp_path, monkeypatch, folder):
+    """Discovery works on strings for speed; ids, paths and formats must still be the ones
+    pathlib gives: the path in the folder without its extension, the path as given."""
+    from pathlib import Path
+
+    from factcheck import readers
+    from factcheck.sources import discover
+
+    root = tmp_path / "corpus"
+    for name in NAMES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("Text.")
+    monkeypatch.chdir(root if folder == "." else tmp_path)
+    found = {s.path: s for s in discover([folder], "reference", [])}
+    base = Path(folder)
+    expected_paths = sorted((str(base / name) for name in NAMES if not name.startswith(".")),
+                            key=lambda p: Path(p).relative_to(base).parts)
+    assert list(found) == expected_paths  # "..dots.md" is hidden
+    for path, source in found.items():
+        relative = Path(path).relative_to(base)
+        assert source.id == relative.with_suffix("").as_posix()
+        assert source.format == (readers.EXTENSIONS.get(relative.suffix.lower()) or "")

@@ -6,6 +6,7 @@ to its line and column in the original file. Registry: `get(format)`, `format_fo
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +38,14 @@ def read_binary(name: str, data: bytes) -> Readable:
 
 def format_for(path: str | Path) -> str | None:
     """The reader format for a file name, or None when factcheck cannot read it."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
+    return EXTENSIONS.get(suffix(os.path.basename(path)).lower())
+
+
+def suffix(name: str) -> str:
+    """A file name's extension, as pathlib's PurePath.suffix gives it (without making a path:
+    a corpus has thousands of names)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def get(name: str) -> Callable[[str], Readable]:
