@@ -101,9 +101,16 @@ def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
             pos = block_start
             for match in find_end(text, block_start, block_end):
                 dot = match.start()
-                # an abbreviation ends in an ASCII letter before a full stop (quick test first)
-                if text[dot] == "." and text[dot - 1 : dot] in letters and _is_abbreviation(text, pos, dot):
-                    continue
+                # an abbreviation ends in an ASCII letter before a full stop (quick tests first)
+                if text[dot] == "." and text[dot - 1 : dot] in letters:
+                    space = text.rfind(" ", pos, dot)
+                    word = text[space + 1 : dot] if space >= 0 else ""
+                    if word.isalpha():  # the common case, a word after a space: it is the whole token
+                        # (one with a letter past ASCII, or of seven letters, is not an abbreviation)
+                        if len(word) <= 6 and word.isascii() and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+                            continue
+                    elif _is_abbreviation(text, pos, dot):
+                        continue
                 stop = match.end()
                 while pos < stop and text[pos].isspace():
                     pos += 1

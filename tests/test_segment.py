@@ -114,8 +114,9 @@ def test_the_fast_splitter_agrees_with_the_plain_rules_on_random_text():
 
     rng = random.Random(11)
     pieces = ["Dr", ".", " ", "\n", "\n\n", "A", "a", "word", "U.S", "?", "!", "(1)", "[2]", "”", "'", "•", "- ",
-              "1.", "e.g", "  ", "\t", "Xy", "approx", "Longwordhere", "x.", "é", "_", "Sentence " * 8]
-    for _ in range(3000):
+              "1.", "e.g", "  ", "\t", "Xy", "approx", "Longwordhere", "x.", "é", "_", "Sentence " * 8,
+              ",", "(", "Mrs", "Jan", "écoleDr", "Prof", "seven77", "Ab", "abcdefg"]
+    for _ in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         found = [(s.start, s.end, s.paragraph) for s in split_sentences(text, lambda o: (1, o + 1))]
         assert found == reference_sentences(text), text

@@ -71,7 +71,12 @@ class RowStream:
                     found = None if literal else plain.get(style)
                     parts.append(f'<c r="{letter}{n}" s="{self._id(style, literal) if found is None else found}" '
                                  f't="inlineStr">{inline}')
-            elif value is not None:
+            elif value is None:
+                continue
+            elif (type(value) is int or type(value) is float) and value - value == 0:  # finite: line, score
+                found = plain.get(style)
+                parts.append(f'<c r="{letter}{n}" s="{self._id(style) if found is None else found}"><v>{value!r}</v></c>')
+            else:
                 parts.append(self._cell(letter + n, value, style))
         parts.append("</row>")
         self.file.write("".join(parts).encode("utf-8"))
