@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -137,8 +138,6 @@ class Document:
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Line and column (both 1-based) in the original file of a text offset."""
-        from bisect import bisect_right
-
         i = bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
         if i < 0:
             return 1, offset + 1

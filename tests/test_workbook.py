@@ -310,6 +310,28 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     assert recovered.read_bytes() == path.read_bytes()
 
 
+def test_a_fork_that_fails_leaves_its_sheet_to_the_main_process(bridge, monkeypatch):
+    """No more processes (fork raises): the sheets not forked are written here, same bytes."""
+    import os
+
+    records, path, _ = bridge
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
+    forks, fork = [], os.fork
+
+    def one_fork_only():
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(fork())
+        return forks[-1]
+
+    monkeypatch.setattr(workbook.os, "fork", one_fork_only)
+    written = path.parent / "one-child.xlsx"
+    workbook.write(copy.deepcopy(records), written, generated=GENERATED)
+    assert written.read_bytes() == path.read_bytes()
+    assert len(forks) == 1 and len(workbook.LARGE) == 2
+
+
 def test_links_written_by_a_child_process_reach_the_file(bridge, monkeypatch, tmp_path):
     """A child writes a sheet's links with its rows, into files the main process saves:
     the workbook is the one written without children, link included."""

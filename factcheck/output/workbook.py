@@ -55,12 +55,12 @@ def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated
         large = [LARGE[write_sheet](book, records, context) for write_sheet in SHEETS if write_sheet in LARGE]
         for table, _ in large:
             table.stream.register_styles()
-        with elsewhere([(fill, table) for table, fill in large if table.expected_rows >= PARALLEL_ROWS]) as here:
+        with elsewhere([(fill, table) for table, fill in large if table.expected_rows >= PARALLEL_ROWS]) as forked:
             for write_sheet in SHEETS:
                 if write_sheet not in LARGE:
                     write_sheet(book, records, context)
             for table, fill in large:
-                if table not in here.elsewhere:
+                if table not in forked:
                     fill()
         for table, _ in large:
             table.close(rows=table.expected_rows)
@@ -82,39 +82,36 @@ def _put_in_order(book, large_sheets) -> None:
                     for write_sheet in SHEETS]
 
 
-class _Children:
-    """The tables whose rows child processes are writing."""
-
-    def __init__(self) -> None:
-        self.elsewhere: dict = {}  # table -> the pid of the child writing its rows
-
-
 @contextmanager
 def elsewhere(fills):
     """Run each (fill, table) in a child process of its own while the body runs here (a
     fill appends the table's rows to its stream); when the block ends, the children are
-    waited for.
+    waited for. The block is given the tables being filled elsewhere (table -> pid).
 
     Only where fork exists, with no other thread running and with more than one core;
-    otherwise the body finds the table missing from `elsewhere` and fills it itself. So it
-    does after the block should a child fail (the rows it may have written are discarded).
+    otherwise (or should a fork fail) the body finds the table missing and fills it itself.
+    So it does after the block should a child fail (the rows it may have written are
+    discarded first).
     """
-    children = _Children()
+    children: dict = {}
     if fills and hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
         for fill, table in fills:
-            child = os.fork()
+            try:
+                child = os.fork()
+            except OSError:  # no more processes for now: the rest are filled here
+                break
             if child == 0:  # the child: write the rows, flush them, and leave without any clean-up
                 _fill_and_leave(fill, table)
-            children.elsewhere[table] = child
+            children[table] = child
     try:
         yield children
     except BaseException:  # the workbook will not be written: stop the children too
-        for child in children.elsewhere.values():
+        for child in children.values():
             os.kill(child, signal.SIGKILL)
             os.waitpid(child, 0)
         raise
     failed = []
-    for table, child in children.elsewhere.items():
+    for table, child in children.items():
         _, status = os.waitpid(child, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             failed.append(table)
