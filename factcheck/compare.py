@@ -71,12 +71,14 @@ def _disagreements(statements, bounds) -> tuple[tuple[int, ...], tuple[str, ...]
             highest_low[source] = max(highest_low.get(source, -math.inf), low)
             lowest_high[source] = min(lowest_high.get(source, math.inf), high)
         selfish.extend(s for s in highest_low if highest_low[s] > lowest_high[s])
-        top_lows = heapq.nlargest(2, highest_low.items(), key=lambda kv: kv[1])
-        bottom_highs = heapq.nsmallest(2, lowest_high.items(), key=lambda kv: kv[1])
+        top_lows = heapq.nlargest(2, highest_low.items(), key=lambda kv: kv[1]) + [(None, -math.inf)]
+        bottom_highs = heapq.nsmallest(2, lowest_high.items(), key=lambda kv: kv[1]) + [(None, math.inf)]
+        (top, top_low), (_, second_low) = top_lows[0], top_lows[1]
+        (bottom, bottom_high), (_, second_high) = bottom_highs[0], bottom_highs[1]
         for i in indices:
             source, (low, high) = statements[i].source, bounds[i]
-            other_low = next((v for s, v in top_lows if s != source), -math.inf)
-            other_high = next((v for s, v in bottom_highs if s != source), math.inf)
+            other_low = second_low if source == top else top_low  # the highest low of the other sources
+            other_high = second_high if source == bottom else bottom_high
             if other_low > high or other_high < low:
                 disputed.append(i)
     return tuple(sorted(disputed)), tuple(s for s in dict.fromkeys(m.source for m in statements) if s in selfish)
