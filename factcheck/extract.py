@@ -23,11 +23,12 @@ import gc
 import re
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import distractors, kinds
-from .match import DocumentIndex, PhraseMatch, Watchlist
+from .match import VOCABULARY, DocumentIndex, PhraseMatch, Watchlist
 from .model import Candidate, Document, Mention, Rule
+from .segment import split_sentences
 
 SUBJECT_THRESHOLD = 90.0
 WORD_PENALTY = 0.04
@@ -50,8 +51,18 @@ class AnalysedDocument:
 
     @classmethod
     def of(cls, document: Document, watchlist: Watchlist) -> "AnalysedDocument":
-        """Index a document for the rules whose `watchlist` is given (made once per run)."""
-        return cls(document, DocumentIndex(document.text, document.sentences, watchlist))
+        """Index a document for the rules whose `watchlist` is given (made once per run).
+
+        A document read without its sentences (`read_document(..., split=False)`, as the
+        engines read) is split here, only where the rules' words say a statement can be.
+        """
+        if document.sentences is not None:
+            return cls(document, DocumentIndex(document.text, document.sentences, watchlist))
+        VOCABULARY.watch(watchlist)
+        found = VOCABULARY.occurrences(document.text)
+        sentences = split_sentences(document.text, document.locate, watchlist.marks(found, VOCABULARY))
+        document = replace(document, sentences=sentences)
+        return cls(document, DocumentIndex(document.text, sentences, watchlist, VOCABULARY, found))
 
     def window(self, subject: tuple[str, ...], size: int) -> set[int]:
         """The sentences naming the subject and the `size` after each: where its facts can
@@ -74,8 +85,10 @@ class AnalysedDocument:
 
 def watchlist(rules: Iterable[Rule]) -> Watchlist:
     """Every phrase word the rules look for, at its threshold."""
-    return Watchlist.of(group for rule in rules for group in (
-        (rule.cues + rule.require + rule.exclude, rule.cue_threshold), (rule.subject, SUBJECT_THRESHOLD)))
+    rules = list(rules)
+    return Watchlist.of([(rule.cues + rule.require + rule.exclude, rule.cue_threshold) for rule in rules],
+                        subjects=[(rule.subject, SUBJECT_THRESHOLD) for rule in rules],
+                        reach=max((rule.subject_window for rule in rules), default=0))
 
 
 @contextmanager

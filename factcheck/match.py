@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .segment import Marks
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = (
     "izations", "ization", "ational", "ations", "ation", "ments", "ment", "ness",
@@ -230,19 +232,31 @@ class Watchlist:
 
     anchors: frozenset
     words: frozenset
+    subjects: frozenset = frozenset()  # the anchors of the subjects' phrases
+    reach: int = 0  # the widest subject window: how many sentences after a subject a statement may be
 
     @classmethod
-    def of(cls, groups) -> "Watchlist":
-        """From (phrases, threshold) groups."""
+    def of(cls, groups, subjects=(), reach: int = 0) -> "Watchlist":
+        """From (phrases, threshold) groups; `subjects`, groups of those, are the subjects'."""
+        subjects = list(subjects)
         anchors, words = set(), set()
-        for phrases, threshold in groups:
+        for phrases, threshold in [*groups, *subjects]:
             for phrase in phrases:
                 for i, word in enumerate(phrase_stems(phrase)):
                     key = (word, _cutoff(word, threshold))
                     words.add(key)
                     if i == anchor(phrase):
                         anchors.add(key)
-        return cls(frozenset(anchors), frozenset(words))
+        subject_anchors = {(stems[anchor(p)], _cutoff(stems[anchor(p)], threshold))
+                           for phrases, threshold in subjects for p in phrases if (stems := phrase_stems(p))}
+        return cls(frozenset(anchors), frozenset(words), frozenset(subject_anchors), reach)
+
+    def marks(self, occurrences: list[tuple[int, str]], vocabulary: Vocabulary) -> Marks:
+        """Where a document's indexed words are, and which of them may name a subject."""
+        similar = [vocabulary.matches[key] for key in self.subjects]
+        return Marks([offset for offset, _ in occurrences],
+                     [offset for offset, word_stem in occurrences if any(word_stem in s for s in similar)],
+                     self.reach)
 
 
 class DocumentIndex:
@@ -256,7 +270,9 @@ class DocumentIndex:
     word at its place in the sentence.
     """
 
-    def __init__(self, text: str, sentences, watchlist: Watchlist, vocabulary: Vocabulary = VOCABULARY):
+    def __init__(self, text: str, sentences, watchlist: Watchlist, vocabulary: Vocabulary = VOCABULARY,
+                 occurrences: list[tuple[int, str]] | None = None):
+        """`occurrences`: the vocabulary's occurrences in `text`, when already found."""
         self.sentences = sentences
         self.document_text = text
         self.anchors, self.watched = watchlist.anchors, watchlist.words
@@ -265,7 +281,7 @@ class DocumentIndex:
         starts = sentences.starts
         self.where: dict[str, list[tuple[int, int]]] = {}  # stem -> [(sentence, offset in the text)]
         self.in_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence -> [(offset in the text, stem)]
-        for offset, word_stem in vocabulary.occurrences(text):
+        for offset, word_stem in vocabulary.occurrences(text) if occurrences is None else occurrences:
             s = bisect_right(starts, offset) - 1
             self.where.setdefault(word_stem, []).append((s, offset))
             self.in_sentence.setdefault(s, []).append((offset, word_stem))

@@ -133,7 +133,7 @@ class Document:
 
     source: Source
     text: str
-    sentences: Sequence[Sentence]  # segment.Sentences: made on demand
+    sentences: Sequence[Sentence] | None  # segment.Sentences, made on demand (None: not split yet)
     anchors: tuple[tuple[int, int, int], ...] = field(repr=False, default=())
 
     def locate(self, offset: int) -> tuple[int, int]:

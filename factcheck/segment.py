@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import NamedTuple, overload
 
 from .model import Sentence
 
@@ -79,14 +79,30 @@ class Sentences(Sequence[Sentence]):
         return f"Sentences({len(self)})"
 
 
-def split_sentences(text: str, locate: Callable[[int], tuple[int, int]]) -> Sentences:
-    """All sentences of `text`, each with its line and column from `locate`."""
-    return Sentences(text, sentence_spans(text), locate)
+class Marks(NamedTuple):
+    """Where the words that matter are (sorted text offsets), for splitting only the
+    paragraphs that can hold a statement: those with a marked word, and the `reach`
+    paragraphs holding a sentence that follow each one with a subject's word."""
+
+    words: list[int]
+    subjects: list[int]
+    reach: int
 
 
-def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
+def split_sentences(text: str, locate: Callable[[int], tuple[int, int]], marks: Marks | None = None) -> Sentences:
+    """The sentences of `text`, each with its line and column from `locate`: all of them,
+    or with `marks`, those of the paragraphs that can hold a statement (see sentence_spans)."""
+    return Sentences(text, sentence_spans(text, marks), locate)
+
+
+def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], list[int], list[int]]:
     """The start, end and paragraph number of every sentence, in order (as three lists:
     a long corpus has millions of sentences, most never looked at again).
+
+    With `marks`, a paragraph no statement can be in is left out. Sentence numbers then
+    still tell how far a statement is from the subject named before it, as far as any
+    subject window reaches: the `reach` paragraphs with a sentence after a subject's are
+    always split, so a paragraph left out is at least `reach` sentences past any subject.
 
     The hot loop of reading a corpus, so the helpers are inlined: each sentence costs a
     few string operations, not a few function calls.
@@ -95,7 +111,20 @@ def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
     ends: list[int] = []
     paragraphs: list[int] = []
     letters, find_end, alnum = _ABBREVIATION_END, _END.finditer, _ALNUM.search
+    if marks is not None:
+        words, subjects, reach = iter(marks.words), iter(marks.subjects), marks.reach
+        marked, subject = next(words, len(text)), next(subjects, len(text))  # the next of each
+        following = 0  # paragraphs with a sentence still to split after a subject's word
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
+        if marks is not None:
+            named = subject < end
+            while subject < end:
+                subject = next(subjects, len(text))
+            if marked >= end and not named and not following:
+                continue
+            while marked < end:
+                marked = next(words, len(text))
+            before = len(starts)
         blocks = [(start, end)] if text.find("\n", start, end) < 0 else _blocks(text, start, end)
         for block_start, block_end in blocks:
             pos = block_start
@@ -129,6 +158,11 @@ def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
                     starts.append(pos)
                     ends.append(last)
                     paragraphs.append(paragraph)
+        if marks is not None:
+            if named:
+                following = reach
+            elif following and len(starts) > before:
+                following -= 1
     return starts, ends, paragraphs
 
 

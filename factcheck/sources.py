@@ -192,8 +192,12 @@ def _manifest_entry(entry, index, folder, manifest, role, problems) -> Source | 
     )
 
 
-def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document:
-    """Decode, read and split one source; SourceError says why it cannot be."""
+def read_document(source: Source, max_bytes: int = MAX_BYTES, split: bool = True) -> Document:
+    """Decode, read and split one source; SourceError says why it cannot be.
+
+    `split=False` leaves the sentences None, for extract.AnalysedDocument to split only
+    the paragraphs the rules need (the engines read so).
+    """
     path = Path(source.path)
     if not source.format:
         raise SourceError(f"unknown file type '{path.suffix}' (readable: {', '.join(sorted(set(readers.EXTENSIONS) - {''}))})", path=source.path)
@@ -206,8 +210,8 @@ def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document:
     else:
         readable = readers.get(source.format)(decode(data, source.path, max_bytes))
     source = replace(source, sha256=hashlib.sha256(data).hexdigest())
-    document = Document(source, readable.text, (), readable.anchors)
-    return replace(document, sentences=split_sentences(readable.text, document.locate))
+    document = Document(source, readable.text, None, readable.anchors)
+    return replace(document, sentences=split_sentences(readable.text, document.locate)) if split else document
 
 
 def _read_binary(source: Source, data: bytes, max_bytes: int) -> readers.Readable:

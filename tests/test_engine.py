@@ -170,6 +170,15 @@ CASES = [
         Outcome.CONSISTENT,
     ),
     (
+        "subject named paragraphs before: within the window, across a paragraph without sentences",
+        rule_yaml(id="mill-built", subject="[Harrow Mill]", cues="[built]", kind="year", subject_window=3),
+        {"a": "The Harrow Mill stands by the river.\n\nVisitors come in summer.\n\n* * *\n\nIt was built in 1790.",
+         "b": "The Harrow Mill stands by the river.\n\nVisitors come in summer. Tea is served.\n\n"
+              "The shop sells maps.\n\nIt was built in 1790."},
+        {"a": ["1790"]},  # b: four sentences after the subject, one more than the window
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
         "the value far from the cue is not governed by it",
         rule_yaml(id="museum-opening", subject="[museum]", cues="[opened]", kind="year"),
         {"a": "The museum opened after a long campaign led by local teachers, artists, farmers and shopkeepers in the town in 1931."},

@@ -1,6 +1,8 @@
 """Sentence splitting on scraped and hard-wrapped text: text -> expected sentences."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.readers import plain
@@ -120,3 +122,46 @@ def test_the_fast_splitter_agrees_with_the_plain_rules_on_random_text():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         found = [(s.start, s.end, s.paragraph) for s in split_sentences(text, lambda o: (1, o + 1))]
         assert found == reference_sentences(text), text
+
+
+def test_split_with_marks_keeps_every_window_a_full_split_has():
+    """Splitting only the marked paragraphs (and `reach` after a subject's) must keep the
+    sentences there as a full split makes them, and the distance from a subject's sentence
+    to any later marked sentence whenever it is within reach, and never bring one within
+    reach."""
+    import random
+
+    from factcheck.segment import Marks, sentence_spans
+
+    rng = random.Random(7)
+    sentences_ = ["Alpha beta gamma.", "Delta rose in 1990.", "Dr. Smith left.", "Short line", "• Bullet",
+                  "* * *", "Omega ends here!"]
+    for _ in range(3000):
+        paragraphs = [rng.choice(["* * *", "---"]) if rng.random() < 0.2 else  # paragraphs without a sentence
+                      "\n".join(" ".join(rng.choice(sentences_) for _ in range(rng.randint(1, 3)))
+                                for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(1, 9))]
+        text = "\n\n".join(paragraphs)
+        starts = [m.start() for m in re.finditer(r"\w+", text)]
+        words = sorted(rng.sample(starts, k=min(len(starts), rng.randint(0, 6))))
+        subjects = [w for w in words if rng.random() < 0.5]
+        reach = rng.randint(0, 3)
+        full = list(zip(*sentence_spans(text)))
+        part = list(zip(*sentence_spans(text, Marks(words, subjects, reach))))
+        real = {p: i for i, p in enumerate(part)}
+        assert set(real) <= set(full), text  # the sentences kept are the full split's
+
+        def sentence_of(offset, spans):
+            return max((i for i, (start, _, _) in enumerate(spans) if start <= offset), default=None)
+
+        for w in words:  # every marked word's sentence is kept
+            assert full[sentence_of(w, full)] in real, (text, w)
+        for s in subjects:
+            for w in words:
+                i, j = sentence_of(s, full), sentence_of(w, full)
+                if i is None or j is None or j <= i:
+                    continue
+                a, b = real[full[i]], real[full[j]]
+                if j - i <= reach:
+                    assert b - a == j - i, (text, s, w, reach)
+                else:
+                    assert b - a > reach, (text, s, w, reach)

@@ -41,7 +41,7 @@ def _process(sources, rules, max_bytes) -> list[DocumentResult]:
     words = watchlist(rules)
     for source in sources:
         try:
-            document = read_document(source, max_bytes)
+            document = read_document(source, max_bytes, split=False)  # split where the rules need
         except SourceError as problem:
             results.append(DocumentResult(source, problem=problem))
             continue
