@@ -253,10 +253,11 @@ class Watchlist:
 
     def marks(self, occurrences: list[tuple[int, str]], vocabulary: Vocabulary) -> Marks:
         """Where a document's indexed words are, and which of them may name a subject."""
-        similar = [vocabulary.matches[key] for key in self.subjects]
+        named = set()  # the stems similar to a subject's anchor, so far
+        for key in self.subjects:
+            named.update(vocabulary.matches[key])
         return Marks([offset for offset, _ in occurrences],
-                     [offset for offset, word_stem in occurrences if any(word_stem in s for s in similar)],
-                     self.reach)
+                     [offset for offset, word_stem in occurrences if word_stem in named], self.reach)
 
 
 class DocumentIndex:
