@@ -6,8 +6,9 @@ scripts/generate_corpus.py (cached in a temp folder keyed by documents, rules, s
 generator version) and measured in a fresh subprocess, so each peak memory is its own,
 without the cyclic garbage collector, as `factcheck check` runs:
 
-    load      factcheck.sources.load_sources (read + split sentences)
-    extract   factcheck.extract.extract
+    load      factcheck.sources.read_document(split=False) of every discovered source, as the
+              engines read (decode, hash, line anchors)
+    extract   factcheck.extract.extract (split the paragraphs the rules need, index, examine)
     compare   factcheck.compare.compare + findings
     report    factcheck.records.report_records + factcheck.output.json_format.render
     workbook  factcheck.output.workbook.write (only with --workbook)
@@ -83,8 +84,9 @@ def measure_here(folder: Path, workbook: bool) -> dict:
     from factcheck.model import Report
     from factcheck.output import json_format
     from factcheck.records import report_records
+    from factcheck.errors import SourceError
     from factcheck.rules import load_rules
-    from factcheck.sources import load_sources
+    from factcheck.sources import discover, read_document
 
     import gc
 
@@ -92,22 +94,31 @@ def measure_here(folder: Path, workbook: bool) -> dict:
     rules = load_rules([folder / "rules"])
     megabytes = sum(p.stat().st_size for p in (folder / "sources").glob("*.txt")) / 1e6
     figures = {"mb": megabytes}
-    figures["load"], loaded = timed(load_sources, [folder / "sources"])
-    figures["extract"], mentions = timed(extract, loaded.documents, rules)
+    def load():  # as the engines read: the sentences are split where the rules need them, in extract
+        documents, problems = [], []
+        for source in discover([folder / "sources"], "reference", problems):
+            try:
+                documents.append(read_document(source, split=False))
+            except SourceError as problem:
+                problems.append(problem)
+        return documents, problems
+
+    figures["load"], (documents, problems) = timed(load)
+    figures["extract"], mentions = timed(extract, documents, rules)
     figures["compare"], (facts, found) = timed(lambda: (f := compare(rules, mentions), findings(f)))
-    report = Report(__version__, rules, tuple(d.source for d in loaded.documents), tuple(facts), tuple(found),
-                    tuple(str(p) for p in loaded.problems))
+    report = Report(__version__, rules, tuple(d.source for d in documents), tuple(facts), tuple(found),
+                    tuple(str(p) for p in problems))
     figures["report"], records = timed(lambda: (r := report_records(report), json_format.render(r))[0])
     if workbook:
         from factcheck.output import workbook as workbook_format
 
         with tempfile.TemporaryDirectory() as scratch:
             figures["workbook"], _ = timed(workbook_format.write, records, Path(scratch) / "bench.xlsx")
-    text = "\n".join(d.text for d in loaded.documents)
+    text = "\n".join(d.text for d in documents)
     # best of three: one pass takes well under a second, so a busy moment would skew it
     figures["floor"] = min(timed(lambda: sum(1 for _ in NUMBER.finditer(text)))[0] for _ in range(3))
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    figures.update(docs=len(loaded.documents), rules=len(rules), mentions=len(mentions),
+    figures.update(docs=len(documents), rules=len(rules), mentions=len(mentions),
                    statements=sum(1 for m in mentions if m.value is not None), findings=len(found))
     return figures
 
