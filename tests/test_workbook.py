@@ -283,7 +283,15 @@ def test_same_records_give_the_same_bytes(bridge, tmp_path):
     assert "2025-03-01T12:00:00Z" in core
 
 
-def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, monkeypatch):
+@pytest.fixture
+def forking(monkeypatch):
+    """Every large sheet goes to a child, whatever its size; and a thread another test's
+    Dask leaves idle does not stop the forks."""
+    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)
+
+
+def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, monkeypatch, forking):
     """Past PARALLEL_ROWS rows a forked child writes the large sheets' rows; the file must
     not depend on that, nor on a child that fails (its rows are dropped and written here)."""
     import os
@@ -291,8 +299,6 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     from factcheck.output import sheet_evidence
 
     records, path, _ = bridge
-    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
-    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
     forked = path.parent / "forked.xlsx"
     workbook.write(copy.deepcopy(records), forked, generated=GENERATED)
     assert forked.read_bytes() == path.read_bytes()
@@ -310,13 +316,11 @@ def test_large_sheets_written_by_a_child_process_give_the_same_bytes(bridge, mon
     assert recovered.read_bytes() == path.read_bytes()
 
 
-def test_a_fork_that_fails_leaves_its_sheet_to_the_main_process(bridge, monkeypatch):
+def test_a_fork_that_fails_leaves_its_sheet_to_the_main_process(bridge, monkeypatch, forking):
     """No more processes (fork raises): the sheets not forked are written here, same bytes."""
     import os
 
     records, path, _ = bridge
-    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
-    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
     forks, fork = [], os.fork
 
     def one_fork_only():
@@ -332,7 +336,7 @@ def test_a_fork_that_fails_leaves_its_sheet_to_the_main_process(bridge, monkeypa
     assert len(forks) == 1 and len(workbook.LARGE) == 2
 
 
-def test_links_written_by_a_child_process_reach_the_file(bridge, monkeypatch, tmp_path):
+def test_links_written_by_a_child_process_reach_the_file(bridge, monkeypatch, tmp_path, forking):
     """A child writes a sheet's links with its rows, into files the main process saves:
     the workbook is the one written without children, link included."""
     from factcheck.output import sheet_evidence
@@ -351,7 +355,6 @@ def test_links_written_by_a_child_process_reach_the_file(bridge, monkeypatch, tm
         return table, fill_and_link
 
     monkeypatch.setitem(workbook.LARGE, sheet_evidence.write, with_a_link)
-    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
     monkeypatch.setattr(workbook, "PARALLEL_ROWS", 10**9)
     serial = tmp_path / "serial.xlsx"
     workbook.write(copy.deepcopy(records), serial, generated=GENERATED)
@@ -399,14 +402,12 @@ def test_links_are_serialised_as_openpyxl_serialises_them(location, target):
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # openpyxl's unfinished sheets
-def test_a_failure_while_the_child_writes_stops_it_and_writes_nothing(bridge, monkeypatch):
+def test_a_failure_while_the_child_writes_stops_it_and_writes_nothing(bridge, monkeypatch, forking):
     import os
 
     from factcheck.output import sheet_findings
 
     records, path, _ = bridge
-    monkeypatch.setattr(workbook, "PARALLEL_ROWS", 0)
-    monkeypatch.setattr(workbook.threading, "active_count", lambda: 1)  # an idle thread of another test's Dask
     children, fork = [], os.fork
 
     def recorded_fork():
