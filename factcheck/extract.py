@@ -116,11 +116,11 @@ def extract(documents: Iterable[Document], rules: Iterable[Rule]) -> list[Mentio
 def mentions_in(doc: AnalysedDocument, rule: Rule) -> list[Mention]:
     """Only sentences holding the anchor (longest word) of a cue, with the subject named in them or
     shortly before, are examined: the index finds both without reading other sentences."""
-    window = doc.window(rule.subject, rule.subject_window)
-    if not window:
+    candidates = doc.index.candidates(rule.cues, rule.cue_threshold)
+    if not candidates:  # no cue: the subject need not be looked for
         return []
     found = []
-    for index in sorted(doc.index.candidates(rule.cues, rule.cue_threshold) & window):
+    for index in sorted(candidates & doc.window(rule.subject, rule.subject_window)):
         mention, _ = examine(doc, index, rule)
         if mention is not None:
             found.append(mention)
