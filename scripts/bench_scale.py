@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     jobs = args.jobs if not args.no_cli and cli_has_jobs() else None
-    columns = [c for c in COLUMNS if (c[0] != "workbook" or args.workbook) and (c[0] != "cli" or not args.no_cli)]
+    columns = [c for c in COLUMNS if (c[0] != "workbook" or args.workbook)
+               and (c[0] not in ("cli", "cli_mb") or not args.no_cli)]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; corpora cached in {args.cache}; "
           f"CLI {'--jobs ' + str(jobs) if jobs else 'without --jobs (not offered)' if not args.no_cli else 'skipped'}")
     print(header(columns), flush=True)
