@@ -108,6 +108,8 @@ class Source:
     date: str | None = None
     sha256: str = ""
     role: str = "reference"  # "reference" (a trusted source) or "draft" (checked against them)
+    url: str | None = None  # the page the file was captured from (or modelled on)
+    subject: tuple[str, ...] = ()  # what the whole document is about, when the manifest says so
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ def summary_record(report: Report) -> dict:
 def source_record(source: Source) -> dict:
     return {
         "id": source.id, "path": source.path, "format": source.format, "role": source.role,
-        "title": source.title, "publisher": source.publisher, "date": source.date, "sha256": source.sha256,
+        "title": source.title, "publisher": source.publisher, "date": source.date, "url": source.url,
+        "subject": list(source.subject), "sha256": source.sha256,
     }
 
 

@@ -19,7 +19,7 @@ from .segment import split_sentences
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
 MAX_BYTES = 50 * 1024 * 1024
-MANIFEST_KEYS = {"id", "file", "title", "publisher", "date", "format", "role"}
+MANIFEST_KEYS = {"id", "file", "title", "publisher", "date", "format", "role", "url", "subject"}
 
 
 @dataclass(frozen=True)
@@ -182,14 +182,27 @@ def _manifest_entry(entry, index, folder, manifest, role, problems) -> Source | 
         problems.append(SourceError(f"entry '{entry.get('id', entry['file'])}': unknown key(s) {sorted(unknown)}; "
                                     f"known: {sorted(MANIFEST_KEYS)}", path=str(manifest)))
     path = folder / str(entry["file"])
-    text = {k: (None if entry.get(k) is None else str(entry[k])) for k in ("title", "publisher", "date")}
+    text = {k: (None if entry.get(k) is None else str(entry[k])) for k in ("title", "publisher", "date", "url")}
     return Source(
         id=str(entry.get("id") or path.stem),
         path=str(path),
         format=str(entry.get("format") or readers.format_for(path) or ""),
         role=str(entry.get("role") or role),
+        subject=_subject(entry.get("subject"), entry, manifest, problems),
         **text,
     )
+
+
+def _subject(value, entry, manifest, problems) -> tuple[str, ...]:
+    """A manifest's `subject:`: a name or a list of names (the name first, then aliases)."""
+    if value is None:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        problems.append(SourceError(f"entry '{entry.get('id', entry['file'])}': 'subject' must be a name or a list "
+                                    "of names", path=str(manifest)))
+        return ()
+    return tuple(n.strip() for n in names)
 
 
 def read_document(source: Source, max_bytes: int = MAX_BYTES, split: bool = True) -> Document:

@@ -26,6 +26,27 @@ def test_manifest_and_unlisted_files(workspace):
     assert len(alpha.sha256) == 64
 
 
+@pytest.mark.parametrize("subject, expected", [
+    ("Lipitor", ("Lipitor",)),
+    ("[atorvastatin, Lipitor]", ("atorvastatin", "Lipitor")),
+])
+def test_manifest_url_and_subject(workspace, subject, expected):
+    manifest = f"sources:\n  - id: a\n    file: a.txt\n    url: https://example.org/a\n    subject: {subject}\n"
+    ws = workspace({"src/manifest.yaml": manifest, "src/a.txt": "It was approved in 1996."})
+    loaded = load_sources([ws / "src"])
+    assert not loaded.problems
+    source = loaded.documents[0].source
+    assert (source.url, source.subject) == ("https://example.org/a", expected)
+
+
+def test_manifest_subject_of_the_wrong_shape_is_named(workspace):
+    ws = workspace({"src/manifest.yaml": "sources:\n  - id: a\n    file: a.txt\n    subject: {x: 1}\n",
+                    "src/a.txt": "Text."})
+    loaded = load_sources([ws / "src"])
+    assert "'subject' must be a name or a list of names" in str(loaded.problems[0])
+    assert [d.source.id for d in loaded.documents] == ["a"]
+
+
 BAD = [
     ("not utf-8", b"Good line\nbad \xff byte\n", "bad.txt:2: is not valid UTF-8"),
     ("binary", b"\x00\x01\x02PNG", "looks binary"),
