@@ -1,13 +1,24 @@
 #!/usr/bin/env python3
-"""Measure extraction and conflict accuracy against the hand-labelled table.
+"""Measure extraction and conflict accuracy against hand-labelled corpora.
 
-tests/accuracy/labels.csv lists, per rule and source, every statement a careful
-reader finds (line and value); tests/accuracy/outcomes.csv the outcome per rule.
-This script runs the real check on sources/ and rules/ and prints precision and
-recall of the extracted values (a statement is right when the rule, source, line
-and normalised value all match a label) and of the facts called in conflict.
+A corpus is a folder with `sources/` (and its manifest), `rules.yaml` (or the bundled
+`rules/`), `labels.csv` (every value a careful reader finds: fact, source, line, value,
+and optionally `normalized`) and `outcomes.csv` (per fact: outcome, and for a conflict
+the sources on its sides). The bundled corpus is `sources/` + `rules/` with the labels
+in `tests/accuracy/`; the held-out corpora are the folders of `tests/accuracy/corpora/`.
 
-    python scripts/accuracy.py [--sources sources] [--rules rules] [--labels DIR] [-v]
+Scores, per corpus:
+- values right / labelled: a label is found when a statement of its fact, from its
+  source, holds its line, and its value overlaps the label's (within the rule's
+  tolerance; a one-sided bound compared at its finite end);
+- wrong values: statements that match no label;
+- conflicts found / listed: a fact labelled `conflict` whose facts come out in conflict
+  between two right values of different sources;
+- false conflicts: facts called in conflict that are not labelled so (and how many of
+  them are error-level).
+
+    python scripts/accuracy.py                 # every corpus, one line each
+    python scripts/accuracy.py pacemaker -v    # one corpus, with every miss and wrong value
 """
 from __future__ import annotations
 
@@ -15,6 +26,7 @@ import argparse
 import csv
 import math
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,59 +35,115 @@ sys.path.insert(0, str(ROOT))
 from factcheck import kinds  # noqa: E402
 from factcheck.check import run_check  # noqa: E402
 
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", default=str(ROOT / "sources"))
-    parser.add_argument("--rules", default=str(ROOT / "rules"))
-    parser.add_argument("--labels", default=str(ROOT / "tests" / "accuracy"))
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false statement")
-    args = parser.parse_args()
-    scores = measure(args.sources, args.rules, Path(args.labels))
-    print_scores(scores, args.verbose)
-    return 0
+CORPORA = ROOT / "tests" / "accuracy" / "corpora"
 
 
-def measure(sources: str, rules: str, labels_dir: Path) -> dict:
-    report = run_check([sources], [rules])
-    kind_of = {r.id: r.kind for r in report.rules}
-    labels = [row for row in _rows(labels_dir / "labels.csv") if row["rule"] in kind_of]
-    expected_outcomes = {row["rule"]: row["outcome"] for row in _rows(labels_dir / "outcomes.csv")}
-    found = [(f.rule.id, m) for f in report.facts for m in f.statements]
+@dataclass
+class Scores:
+    name: str
+    labelled: int = 0
+    right: int = 0
+    wrong: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+    conflicts_listed: int = 0
+    conflicts_found: int = 0
+    false_conflicts: list = field(default_factory=list)  # (rule, severity)
+    missed_conflicts: list = field(default_factory=list)
+
+    @property
+    def false_errors(self) -> int:
+        return sum(1 for _, severity in self.false_conflicts if severity == "error")
+
+    def line(self) -> str:
+        recall = f"{self.right}/{self.labelled} = {self.right / self.labelled:.0%}" if self.labelled else "n/a"
+        conflicts = f"{self.conflicts_found}/{self.conflicts_listed}"
+        return (f"{self.name:<14} values right {recall:<14} wrong {len(self.wrong):<3} conflicts found {conflicts:<6} "
+                f"false conflicts {len(self.false_conflicts)} ({self.false_errors} error-level)")
+
+
+def corpora() -> list[tuple[str, Path, Path, Path]]:
+    """(name, sources, rules, labels folder) of the bundled corpus and every held-out one."""
+    found = [("bundled", ROOT / "sources", ROOT / "rules", ROOT / "tests" / "accuracy")]
+    for folder in sorted(p for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []:
+        if (folder / "rules.yaml").is_file():
+            found.append((folder.name, folder / "sources", folder / "rules.yaml", folder))
+    return found
+
+
+def measure(sources: str | Path, rules: str | Path, labels_dir: Path, name: str = "") -> Scores:
+    report = run_check([str(sources)], [str(rules)])
+    rule_of = {r.id: r for r in report.rules}
+    labels = [row for row in _rows(labels_dir / "labels.csv") if row.get("fact", row.get("rule")) in rule_of]
+    outcomes = {row.get("fact", row.get("rule")): row for row in _rows(labels_dir / "outcomes.csv")}
+    scores = Scores(name or labels_dir.name, labelled=len(labels))
     unmatched = list(labels)
-    right, wrong = [], []
-    for rule_id, mention in found:
-        label = next((lab for lab in unmatched if _same(lab, rule_id, mention, kind_of[rule_id])), None)
-        if label is None:
-            wrong.append((rule_id, mention))
-        else:
-            unmatched.remove(label)
-            right.append((rule_id, mention))
-    outcomes = {f.rule.id: str(f.outcome) for f in report.facts}
-    called = {r for r, o in outcomes.items() if o == "conflict"}
-    truth = {r for r, o in expected_outcomes.items() if o == "conflict" and r in outcomes}
-    return {
-        "statements": (len(right), len(found), len(labels)),
-        "missed": unmatched, "wrong": wrong,
-        "conflicts": (len(called & truth), len(called), len(truth)),
-        "outcomes": {r: (outcomes.get(r), o) for r, o in expected_outcomes.items()},
-    }
+    right_by_fact: dict[str, list] = {}
+    for fact in report.facts:
+        for mention in fact.statements:
+            label = next((lab for lab in unmatched if _same(lab, fact.rule, mention)), None)
+            if label is None:
+                scores.wrong.append((fact.rule.id, mention))
+            else:
+                unmatched.remove(label)
+                scores.right += 1
+                right_by_fact.setdefault(fact.rule.id, []).append(mention)
+    scores.missed = unmatched
+    for fact in report.facts:
+        listed = outcomes.get(fact.rule.id, {}).get("outcome") == "conflict"
+        scores.conflicts_listed += listed
+        called = str(fact.outcome) == "conflict"
+        if called and listed and _conflict_between_right_values(fact, right_by_fact.get(fact.rule.id, [])):
+            scores.conflicts_found += 1
+        elif listed:
+            scores.missed_conflicts.append(fact.rule.id)
+        if called and not listed:
+            scores.false_conflicts.append((fact.rule.id, str(fact.rule.severity)))
+    return scores
 
 
-def _same(label: dict, rule_id: str, mention, kind_name: str) -> bool:
-    if label["rule"] != rule_id or label["source"] != mention.source:
+def _label_value(label: dict, rule):
+    kind = kinds.get(rule.kind)
+    for column in ("normalized", "value"):
+        text = (label.get(column) or "").strip()
+        if text:
+            value = kind.parse(text)
+            if value is not None:
+                return value
+    return None
+
+
+def _same(label: dict, rule, mention) -> bool:
+    if label.get("fact", label.get("rule")) != rule.id or label["source"] != mention.source:
         return False
-    first, last = mention.sentence.line, mention.line
-    if not (first <= int(label["line"]) <= max(last, first)):
+    first, last = mention.sentence.line, max(mention.line, mention.sentence.line + mention.sentence.text.count("\n"))
+    if not first <= int(label["line"]) <= last:
         return False
-    expected = kinds.get(kind_name).parse(label["value"])
-    return expected is not None and _close(expected.low, mention.value.low) and _close(expected.high, mention.value.high)
+    expected = _label_value(label, rule)
+    return expected is not None and _overlaps(expected, mention.value, rule.tolerance)
 
 
-def _close(a, b) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
+def _overlaps(a, b, tolerance: float) -> bool:
+    if not a.comparable_with(b):
+        return False
+    a_low, a_high = a.widened(tolerance / 2 + 1e-9)
+    b_low, b_high = b.widened(tolerance / 2 + 1e-9)
+    if a_low <= b_high and b_low <= a_high:
+        return True
+    return any(math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-6 + tolerance)  # a bound at its finite end
+               for x in _finite(a) for y in _finite(b))
+
+
+def _finite(value) -> list[float]:
+    return [v for v in (value.low, value.high) if v is not None]
+
+
+def _conflict_between_right_values(fact, right: list) -> bool:
+    """Whether two right statements of different sources are among those in conflict."""
+    disputed = {id(fact.statements[i]) for i in fact.disputed}
+    sources = {m.source for m in right if id(m) in disputed}
+    if len(sources) >= 2:
+        return True
+    return bool(fact.self_contradictions) and any(m.source in fact.self_contradictions for m in right)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -83,25 +151,30 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def _ratio(a: int, b: int) -> str:
-    return f"{a}/{b} = {a / b:.1%}" if b else "n/a"
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="corpora to score (default: all)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss, wrong value and conflict error")
+    args = parser.parse_args()
+    for name, sources, rules, labels in corpora():
+        if args.names and name not in args.names:
+            continue
+        scores = measure(sources, rules, labels, name)
+        print(scores.line())
+        if args.verbose:
+            _details(scores)
+    return 0
 
 
-def print_scores(scores: dict, verbose: bool) -> None:
-    right, found, labelled = scores["statements"]
-    hit, called, truth = scores["conflicts"]
-    print(f"statements: precision {_ratio(right, found)}, recall {_ratio(right, labelled)}")
-    print(f"conflicts:  precision {_ratio(hit, called)}, recall {_ratio(hit, truth)}")
-    agree = sum(1 for got, want in scores["outcomes"].values() if got == want)
-    print(f"outcomes:   {_ratio(agree, len(scores['outcomes']))} facts get the outcome a careful reader gives")
-    if verbose:
-        for rule, (got, want) in scores["outcomes"].items():
-            if got != want:
-                print(f"  outcome {rule}: got {got}, labelled {want}")
-        for label in scores["missed"]:
-            print(f"  missed {label['rule']} {label['source']}:{label['line']} {label['value']!r}")
-        for rule, mention in scores["wrong"]:
-            print(f"  wrong  {rule} {mention.source}:{mention.line} {mention.value.raw!r}: {mention.sentence.text[:90]!r}")
+def _details(scores: Scores) -> None:
+    for label in scores.missed:
+        print(f"  missed {label.get('fact', label.get('rule'))} {label['source']}:{label['line']} {label['value']!r}")
+    for rule, mention in scores.wrong:
+        print(f"  wrong  {rule} {mention.source}:{mention.line} {mention.value.raw!r}: {mention.sentence.text[:100]!r}")
+    for rule in scores.missed_conflicts:
+        print(f"  conflict not found: {rule}")
+    for rule, severity in scores.false_conflicts:
+        print(f"  false conflict: {rule} [{severity}]")
 
 
 if __name__ == "__main__":
