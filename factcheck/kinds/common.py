@@ -202,8 +202,8 @@ def interval_text(
     through a qualifier) are written with a comparison sign; an end that a qualifier
     made open ("over", "under", "nearly") with a strict one.
     """
-    open_low = qualifier == "over"
-    open_high = qualifier in ("under", "nearly")
+    open_low = qualifier == "over"  # the words said "over": written "> 50" though 50 is in the interval
+    open_high = qualifier == "under"
     if low is None and high is None:
         return "any"
     if high is not None and (low is None or (low == minimum and qualifier in ("up to", "under"))):

@@ -127,13 +127,15 @@ def _read(match: re.Match[str], phrase: bool) -> Found | None:
         low, high = _amount(amount)
         size = unit_seconds(match.group("unit"))
         low, high, granularity = low * size, high * size, "range" if amount in ("a few", "several") else "exact"
+        scale = size
     else:
         a, b, ua, ub = ("ba", "bb", "bua", "bub") if match.group("ba") else ("a", "b", "ua", "ub")
         size_b = unit_seconds(match.group(ub))
         size_a = unit_seconds(match.group(ua)) if match.group(ua) else size_b
         low, high = sorted((parse_number(match.group(a)) * size_a, parse_number(match.group(b)) * size_b))
         granularity = "range"
-    lo, hi = q.bounds(low, high, qualifier, MINIMUM)
+        scale = size_b
+    lo, hi = q.bounds(low, high, qualifier, MINIMUM, scale=scale)
     return Found(Value(NAME, text[start : match.end()], lo, hi, UNIT, qualifier, granularity), Span(start, match.end()))
 
 

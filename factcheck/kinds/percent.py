@@ -83,7 +83,7 @@ def _read(match: re.Match[str]) -> list[Found]:
     qualifier = q.canonical(match.group("qual")) or q.postfix_canonical(match.group("post"))
     if match.group("frac"):
         v = FRACTIONS[" ".join(match.group("frac").lower().split())]
-        return [_found(match.group(0), match.start(), match.end(), v, v, qualifier, "exact")]
+        return [_found(match.group(0), match.start(), match.end(), v, v, qualifier, "exact", relative=FRACTION_ABOUT)]
     if match.group("v"):
         v = parse_number(match.group("v"))
         return [_found(match.group(0), match.start(), match.end(), v, v, qualifier, "exact")]
@@ -101,8 +101,12 @@ def _read(match: re.Match[str]) -> list[Found]:
     ]
 
 
-def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str) -> Found:
-    lo, hi = q.bounds(low, high, qualifier, MINIMUM, MAXIMUM)
+FRACTION_ABOUT = 0.05  # "about a third": 5% of it either side
+
+
+def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str,
+           relative: float | None = None) -> Found:
+    lo, hi = q.bounds(low, high, qualifier, MINIMUM, MAXIMUM, relative=relative)
     return Found(Value(NAME, raw, lo, hi, UNIT, qualifier, granularity), Span(start, end))
 
 
