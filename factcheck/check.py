@@ -8,6 +8,7 @@ from . import __version__, engines
 from .compare import compare, findings
 from .drafts import apply_suppressions, check_drafts
 from .engines import DocumentResult, Progress
+from .extract import decide_all, prepare, scorer
 from .model import Report, Source
 from .rules import load_rules, rule_files
 from .sources import MAX_BYTES, discover
@@ -34,14 +35,17 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     run = engines.get(engine)
     results = list(run(sources, rules, max_bytes, jobs=jobs, scheduler=scheduler, progress=progress))
     read, problems = _split(results, found_problems)
-    facts = compare(rules, [m for r in read for m in r.mentions])
+    drafted = list(engines.get("local")(draft_sources, rules, max_bytes, jobs=jobs, progress=progress)) \
+        if draft_paths else []
+    drafts, more_problems = _split(drafted, draft_problems)
+    prepared = prepare(rules)
+    weigh = scorer([r.observations for r in read + drafts], prepared)  # words weighed over sources and drafts
+    facts = compare(rules, decide_all([r.observations for r in read], prepared, weigh))
     source_list = tuple(r.source for r in read)
     if not draft_paths:
         return Report(__version__, rules, source_list, tuple(facts), tuple(findings(facts)), problems,
                       rule_files=hashes)
-    drafted = list(engines.get("local")(draft_sources, rules, max_bytes, jobs=jobs, progress=progress))
-    drafts, more_problems = _split(drafted, draft_problems)
-    draft_mentions = [m for r in drafts for m in r.mentions]
+    draft_mentions = decide_all([r.observations for r in drafts], prepared, weigh)
     path_of = {r.source.id: r.source.path for r in drafts}
     directives = [d for r in drafts for d in r.directives]
     draft_findings, unused = apply_suppressions(check_drafts(facts, draft_mentions), draft_mentions, directives, path_of)

@@ -260,8 +260,13 @@ def kinds_command(name) -> None:
 @click.argument("rule_id")
 @sources_option
 @rules_option
-def explain_command(rule_id, sources, rules) -> None:
-    """Show, per source, the sentences that speak of RULE_ID and why each value was or was not taken."""
+@click.option("--source", "only_sources", multiple=True, metavar="ID",
+              help="Only these sources (their ids; repeatable).")
+@click.option("--show", type=click.Choice(["all", "taken", "rejected", "near-misses"]), default="all", show_default=True,
+              help="Only the statements taken, the sentences where nothing was taken, or the near-misses.")
+def explain_command(rule_id, sources, rules, only_sources, show) -> None:
+    """Show, per source, the sentences RULE_ID considered: the value taken and why, why every other
+    value was not, and the near-misses (values of its kind about its subject with none of its words)."""
     from . import kinds
     from .errors import ConfigError
     from .explain import explain
@@ -281,17 +286,23 @@ def explain_command(rule_id, sources, rules) -> None:
     for problem in loaded.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
     describe = kinds.get(rule.kind).describe
-    click.echo(f"{rule.id}: {rule.question}\n  kind {rule.kind}, cues {list(rule.cues)}, subject {list(rule.subject)}")
+    click.echo(f"{rule.id}: {rule.question}\n  kind {rule.kind}, subject {list(rule.subject)}, cues {list(rule.cues)}")
     current = None
-    for item in explain(loaded.documents, rule):
+    for item in explain(loaded.documents, found.values(), rule_id):  # all of them: words weigh by the corpus
+        if only_sources and item.source not in only_sources:
+            continue
+        taken = item.mention is not None and item.mention.value is not None
+        if (show == "taken" and not taken) or (show == "rejected" and (taken or item.mention is None)) \
+                or (show == "near-misses" and item.mention is not None):
+            continue
         if item.source != current:
             current = item.source
             click.echo(f"\n== {current}")
         click.echo(f"  line {item.sentence.line}: \"{' '.join(item.sentence.text.split())}\"")
         if item.mention is None:
-            click.echo(f"    skipped: {item.verdict}")
+            values = ", ".join(repr(c.value.raw) for c in item.near_misses)
+            click.echo(f"    near-miss {values}: {item.near_misses[0].reasons[0]}; none of the rule's words nearby")
             continue
-        click.echo(f"    subject {item.mention.subject}; cues {list(item.mention.cues)}")
         for candidate in item.mention.candidates:
             mark = "TAKEN" if candidate.chosen else "not taken"
             click.echo(f"    {mark:>9} {candidate.value.raw!r} = {describe(candidate.value)} "
@@ -299,7 +310,7 @@ def explain_command(rule_id, sources, rules) -> None:
         if not item.mention.candidates:
             click.echo(f"    {item.mention.why}")
     if current is None:
-        click.echo("\nNo sentence in any source holds a cue of this rule.")
+        click.echo("\nNo sentence in any source was considered: no value of its kind about its subject.")
     if loaded.problems:
         raise SystemExit(EXIT_ERROR)
 

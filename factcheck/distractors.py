@@ -17,7 +17,13 @@ Check = Callable[[str, int, int, Value], "tuple[float, str] | None"]
 _FOOTNOTE_BEFORE = re.compile(r"(?:\b(?:study|studies|ref|reference|footnote|note|source)s?\s*|\[|\^|[A-Za-z.:;)](?=$))$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$|\baged?\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,(?!\s*\d)|-?\s*years?[- ]old|-year)")  # "Reyes, 51, put ..." / "54 years old"
-_STUDY_BEFORE = re.compile(r"\b(?:study|studies|trial|trials|survey|report|paper|review|analysis|published|et al\.?)\s*(?:in|from|of|published in|conducted in|,)?\s*$", re.I)
+_STUDY_BEFORE = re.compile(r"\b(?:study|studies|trial|trials|survey|report|paper|review|analysis|published|et al\.?)"
+                           r"(?:\s+(?:done|conducted|published|carried\s+out|run|performed|released))?\s*(?:in|from|of|,)?\s*$", re.I)
+_ADDRESS = re.compile(r"https?://|www\.|\bdoi:", re.I)
+_CALENDAR_WORDS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|updated|published|posted"
+    r"|last|reviewed|on|the|of|at|am|pm|a\.m|p\.m|senin|selasa|rabu|kamis|jumat|sabtu|minggu|juni|juli|januari|februari"
+    r"|maret|mei|agustus|oktober|desember|[a-z]{3,9}\.?|\d{1,2}(?:st|nd|rd|th)?)$", re.I)
 _STUDY_AFTER = re.compile(r"^\s*(?:study|trial|survey|paper|review|analysis|report)\b", re.I)
 
 
@@ -61,7 +67,24 @@ def study_year(text: str, start: int, end: int, value: Value) -> tuple[float, st
     return None
 
 
-CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year)
+def reference(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A sentence holding a web address or a DOI is a reference entry, not a statement."""
+    if _ADDRESS.search(text):
+        return 0.8, "in a reference entry (the sentence holds a web address)"
+    return None
+
+
+def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A date on a line of its own ("Thursday, 26 June 2025", "Updated March 3, 2024") dates the page."""
+    if value.kind != "date":
+        return None
+    rest = re.findall(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th)?", text[:start] + " " + text[end:])
+    if all(_CALENDAR_WORDS.fullmatch(word) for word in rest) and len(rest) <= 4:
+        return REJECT, "a date alone on its line: the page's own date"
+    return None
+
+
+CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, alone)
 
 
 def assess(text: str, start: int, end: int, value: Value) -> list[tuple[float, str]]:

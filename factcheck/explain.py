@@ -1,29 +1,55 @@
-"""Why each sentence was or was not read as a statement of one rule's fact."""
+"""Why each sentence was or was not read as a statement of one rule's fact.
+
+The whole check runs as usual (every rule competes for every value, words are weighed
+over the whole corpus), then one rule's view of it is kept: every sentence where it
+considered a value (with the value taken, and why each other one was not), the sentences
+where its cue matched without a value, and its **near-misses**: values of its kind about
+its subject with none of its words nearby. Near-misses are where a wording the rule does
+not know yet is to be found.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .extract import AnalysedDocument, examine, watchlist
-from .model import Document, Mention, Rule, Sentence
+from .extract import decide_all, observe, prepare, scorer
+from .model import Candidate, Document, Mention, Rule, Sentence
 
 
 @dataclass(frozen=True)
 class Examined:
-    """A sentence with a cue of the rule: the mention it makes, or why it makes none."""
+    """A sentence the rule considered: the mention it makes (value taken or not), or a near-miss."""
 
     source: str
     sentence: Sentence
     mention: Mention | None
-    verdict: str
+    near_misses: tuple[Candidate, ...] = ()
+
+    @property
+    def verdict(self) -> str:
+        if self.mention is None:
+            return "near-miss: a value of the rule's kind about its subject, but none of its words nearby"
+        return self.mention.why
 
 
-def explain(documents: Iterable[Document], rule: Rule) -> list[Examined]:
-    examined = []
-    words = watchlist([rule])
-    for document in documents:
-        doc = AnalysedDocument.of(document, words)
-        for index in sorted(doc.index.find(rule.cues, rule.cue_threshold)):
-            mention, verdict = examine(doc, index, rule)
-            examined.append(Examined(document.source.id, document.sentences[index], mention, verdict))
-    return examined
+def explain(documents: Iterable[Document], rules: Iterable[Rule], rule_id: str) -> list[Examined]:
+    """One rule's view of a whole check, in source and line order."""
+    prepared = prepare(rules)
+    observed = [observe(d, prepared, everything=True) for d in documents]
+    weigh = scorer(observed, prepared)
+    mentions = [m for m in decide_all(observed, prepared, weigh) if m.rule == rule_id]
+    seen = {(m.source, m.sentence.index) for m in mentions}
+    examined = [Examined(m.source, m.sentence, m) for m in mentions]
+    for o in observed:
+        misses: dict[int, list] = {}
+        for observation in o.observations:
+            if observation.rule != rule_id or (o.source, observation.sentence.index) in seen:
+                continue
+            if observation.subject and not observation.rejected and not observation.hits and not observation.cues:
+                misses.setdefault(observation.sentence.index, []).append(observation)
+        for index, items in misses.items():
+            candidates = tuple(Candidate(i.found.value, i.found.span, 0.0, False, (f"subject: {i.subject_how}",))
+                               for i in items)
+            examined.append(Examined(o.source, items[0].sentence, None, candidates))
+    order = {o.source: n for n, o in enumerate(observed)}
+    return sorted(examined, key=lambda e: (order[e.source], e.sentence.index))

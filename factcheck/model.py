@@ -123,6 +123,7 @@ class Sentence:
     line: int
     column: int
     paragraph: int
+    block: int = -1  # offset where its block (a paragraph's run of joined lines) starts
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class Rule:
     max_distance: int = 10  # words between cue and value beyond which the cue does not govern it
     path: str = ""
     line: int = 0
+    description: str = ""
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,7 @@ def _rule(node, path: str) -> Rule:
         max_distance=_integer(data.get("max_distance", 10), 0, 100, "max_distance", path, where("max_distance"), rule_id),
         path=path,
         line=node.start_mark.line + 1,
+        description=str(data.get("description") or ""),
     )
 
 

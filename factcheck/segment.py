@@ -1,11 +1,15 @@
 """Split readable text into sentences with character offsets.
 
 Scraped pages and drafts differ: in scraped text every line is a paragraph, a
-heading or a bullet; in a hard-wrapped draft a sentence runs across lines. A
-line break ends a sentence unless the line before it is long, ends without
-punctuation and the next line continues it. Within a line, a sentence ends at
-., ! or ? followed by a capital (after a space, or straight after "?" as in
-"What Causes Depression?Depression is ..."), except after known abbreviations.
+heading, a bullet or a table row; in a hard-wrapped draft (or a page of captions,
+one short line each) a sentence runs across lines. A line break ends a sentence
+unless the next line continues it: it starts in lower case, or the line before is
+long and ends without punctuation, or ends on a word no sentence ends with ("for",
+"the", "and", a comma). A bullet or a table row (cells split by `|` or a tab) never
+continues a line; a date alone on a line ("1996", "March 1998:", a timeline's heading)
+is joined to the entry under it. Within a line, a sentence ends at ., ! or ? followed
+by a capital (after a space, or straight after "?" as in "What Causes
+Depression?Depression is ..."), except after known abbreviations.
 
 Splitting finds only the offsets; a `Sentence` (with its text, line and column) is
 made when something asks for it, since most sentences of a long corpus are never
@@ -30,17 +34,24 @@ _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
 _ABBREVIATION_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what one ends with
 _ALNUM = re.compile(r"[^\W_]")  # the characters str.isalnum accepts
-
+_ROW = re.compile(r"\t|\S\s*\|\s*\S|^\s*\|")  # a table row: cells split by a tab or a bar
+_DATE_LINE = re.compile(
+    r"\s*(?:(?:early|mid|late|spring|summer|autumn|fall|winter)[\s-]+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"(?:1[5-9]\d\d|20\d\d)(?:s|\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d))?\s*[:–—-]?\s*")
+_OPEN_END = re.compile(
+    r"(?:[,(]|(?<![\w-])(?:for|the|a|an|and|or|of|in|on|at|to|by|with|from|as|than|that|which|who|its|their|his|her"
+    r"|is|are|was|were|be|been|has|have|had|not|into|about|after|before|since|until|over|under|between|per|nor))$",
+    re.IGNORECASE)
 
 class Sentences(Sequence[Sentence]):
     """The sentences of one text: offsets kept as plain lists, `Sentence`s made on demand."""
 
-    __slots__ = ("text", "starts", "ends", "paragraphs", "_locate", "_made")
+    __slots__ = ("text", "starts", "ends", "paragraphs", "blocks", "_locate", "_made")
 
-    def __init__(self, text: str, spans: tuple[list[int], list[int], list[int]],
+    def __init__(self, text: str, spans: tuple[list[int], list[int], list[int], list[int]],
                  locate: Callable[[int], tuple[int, int]]):
         self.text = text
-        self.starts, self.ends, self.paragraphs = spans
+        self.starts, self.ends, self.paragraphs, self.blocks = spans
         self._locate = locate
         self._made: dict[int, Sentence] = {}
 
@@ -61,7 +72,8 @@ class Sentences(Sequence[Sentence]):
         if sentence is None:
             start, end = self.starts[index], self.ends[index]  # IndexError past the end, as for a tuple
             line, column = self._locate(start)
-            sentence = Sentence(index, start, end, self.text[start:end], line, column, self.paragraphs[index])
+            sentence = Sentence(index, start, end, self.text[start:end], line, column, self.paragraphs[index],
+                                self.blocks[index])
             self._made[index] = sentence
         return sentence
 
@@ -95,9 +107,11 @@ def split_sentences(text: str, locate: Callable[[int], tuple[int, int]], marks: 
     return Sentences(text, sentence_spans(text, marks), locate)
 
 
-def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], list[int], list[int]]:
-    """The start, end and paragraph number of every sentence, in order (as three lists:
-    a long corpus has millions of sentences, most never looked at again).
+def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The start, end, paragraph number and block (the offset where its run of joined
+    lines starts: a heading, a list item, a table row, a paragraph) of every sentence, in
+    order (as four lists: a long corpus has millions of sentences, most never looked at
+    again).
 
     With `marks`, a paragraph no statement can be in is left out. Sentence numbers then
     still tell how far a statement is from the subject named before it, as far as any
@@ -110,6 +124,7 @@ def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], li
     starts: list[int] = []
     ends: list[int] = []
     paragraphs: list[int] = []
+    block_of: list[int] = []
     letters, find_end, alnum = _ABBREVIATION_END, _END.finditer, _ALNUM.search
     if marks is not None:
         words, subjects, reach = iter(marks.words), iter(marks.subjects), marks.reach
@@ -147,6 +162,7 @@ def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], li
                     starts.append(pos)
                     ends.append(stop)  # a match ends with punctuation: nothing to trim
                     paragraphs.append(paragraph)
+                    block_of.append(block_start)
                 pos = stop
             while pos < block_end and text[pos].isspace():
                 pos += 1
@@ -158,12 +174,13 @@ def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], li
                     starts.append(pos)
                     ends.append(last)
                     paragraphs.append(paragraph)
+                    block_of.append(block_start)
         if marks is not None:
             if named:
                 following = reach
             elif following and len(starts) > before:
                 following -= 1
-    return starts, ends, paragraphs
+    return starts, ends, paragraphs, block_of
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -190,9 +207,14 @@ def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _continues(line: str, following: str) -> bool:
-    if len(line) < WRAP_MIN_LINE or not following.strip() or _BULLET.match(following):
+    """Whether the next line goes on with the sentence of this one (see the module docstring)."""
+    if not line or not following.strip() or _BULLET.match(following) or _ROW.search(following) or _ROW.search(line):
         return False
-    return line[-1:] not in ".!?:;”\"" or following.lstrip()[:1].islower()
+    if following.lstrip()[:1].islower():
+        return True
+    if line[-1:] in ".!?”\"":
+        return False
+    return len(line) >= WRAP_MIN_LINE or bool(_OPEN_END.search(line)) or bool(_DATE_LINE.fullmatch(line))
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:

@@ -186,9 +186,16 @@ CASES = [
         Outcome.SINGLE_SOURCE,
     ),
     (
-        "the value far from the cue is not governed by it",
+        "a value far from the cue in its clause is still the one it governs",
         rule_yaml(id="museum-opening", subject="[museum]", cues="[opened]", kind="year"),
         {"a": "The museum opened after a long campaign led by local teachers, artists, farmers and shopkeepers in the town in 1931."},
+        {"a": ["1931"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
+        "a value in another clause, about something else, is not",
+        rule_yaml(id="museum-opening", subject="[museum]", cues="[opened]", kind="year"),
+        {"a": "The museum opened to great crowds; the railway that brings most visitors was finished in 1931."},
         {},
         Outcome.UNPARSEABLE,
     ),

@@ -153,11 +153,12 @@ def test_the_engine_finds_the_values_the_generator_stated(corpus, seed):
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, misses
 
 
-def test_engines_split_only_what_the_rules_need_and_find_the_same(corpus):
-    """The engines split only the paragraphs a statement can be in; extraction from fully
-    split documents must find exactly the same mentions (generated and bundled corpora)."""
+def test_the_engines_observations_decide_as_extraction_does(corpus):
+    """The engines observe each document on its own and the decision is taken once the corpus
+    is known: the mentions must be exactly those of extraction in one go (generated and
+    bundled corpora)."""
     from factcheck.engines import process_chunk
-    from factcheck.extract import extract
+    from factcheck.extract import decide_all, extract, prepare
     from factcheck.sources import discover, load_sources
 
     def key(m):
@@ -168,6 +169,6 @@ def test_engines_split_only_what_the_rules_need_and_find_the_same(corpus):
         rules = load_rules([rules_folder])
         full = extract(load_sources([sources]).documents, rules)
         results = process_chunk(discover([sources], "reference", []), tuple(rules), 10**7)
-        engine = [m for r in results for m in r.mentions]
+        engine = decide_all([r.observations for r in results], prepare(rules))
         assert len(full) > 50
         assert sorted(map(key, engine), key=repr) == sorted(map(key, full), key=repr), sources

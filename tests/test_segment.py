@@ -151,7 +151,7 @@ def test_split_with_marks_keeps_every_window_a_full_split_has():
         assert set(real) <= set(full), text  # the sentences kept are the full split's
 
         def sentence_of(offset, spans):
-            return max((i for i, (start, _, _) in enumerate(spans) if start <= offset), default=None)
+            return max((i for i, (start, *_) in enumerate(spans) if start <= offset), default=None)
 
         for w in words:  # every marked word's sentence is kept
             assert full[sentence_of(w, full)] in real, (text, w)

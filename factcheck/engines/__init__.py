@@ -11,18 +11,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..errors import ConfigError, SourceError
-from ..extract import AnalysedDocument, mentions_in, paused_gc, watchlist
-from ..model import Mention, Rule, Source
+from ..extract import observe, paused_gc, prepare
+from ..matching.evidence import DocumentObservations
+from ..model import Rule, Source
 from ..sources import read_document
 from ..suppressions import Directive, directives_of
 
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one source gave: its description (with hash), or why it could not be read."""
+    """What one source gave: its description (with hash) and what it offers each rule
+    (weighed once the whole corpus is read), or why it could not be read."""
 
     source: Source
-    mentions: tuple[Mention, ...] = ()
+    observations: DocumentObservations | None = None
     problem: SourceError | None = None
     directives: tuple[Directive, ...] = ()  # a draft's factcheck-ignore lines
 
@@ -38,17 +40,15 @@ def process_chunk(sources: list[Source], rules: tuple[Rule, ...], max_bytes: int
 
 def _process(sources, rules, max_bytes) -> list[DocumentResult]:
     results = []
-    words = watchlist(rules)
+    prepared = prepare(tuple(rules))
     for source in sources:
         try:
-            document = read_document(source, max_bytes, split=False)  # split where the rules need
+            document = read_document(source, max_bytes)
         except SourceError as problem:
             results.append(DocumentResult(source, problem=problem))
             continue
-        analysed = AnalysedDocument.of(document, words)
-        mentions = tuple(m for rule in rules for m in mentions_in(analysed, rule))
         directives = tuple(directives_of(document)) if source.role == "draft" else ()
-        results.append(DocumentResult(document.source, mentions, directives=directives))
+        results.append(DocumentResult(document.source, observe(document, prepared), directives=directives))
     return results
 
 

@@ -56,6 +56,19 @@ KINDS: dict[str, ModuleType] = {
 }
 
 
+# Kinds whose value is a limit ("not for children under 16" states the limit 16): a
+# negated clause still states it.
+LIMIT_KINDS = frozenset({"age"})
+
+
+def unit_matches(kind: str, rule_unit: str, value_unit: str) -> bool:
+    """Whether a value's unit counts for a rule that names `rule_unit` ("mg" covers "mg/day")."""
+    if rule_unit == value_unit:
+        return True
+    matches = getattr(KINDS.get(kind), "unit_matches", None)
+    return bool(matches and matches(rule_unit, value_unit))
+
+
 class UnknownKindError(ValueError):
     """A rule names a kind that does not exist."""
 

@@ -108,12 +108,19 @@ def _read(match: re.Match[str]) -> Found:
         a, b, ma = ("ba", "bb", "bma") if g("ba") else ("a", "b", "ma")
         low, high = sorted((_mg(g(a), mg_per(g(ma)) if g(ma) else factor), _mg(g(b), factor)))
         granularity = "range"
-    lo, hi = q.bounds(low, high, qualifier, MINIMUM)
+    lo, hi = q.bounds(low, high, qualifier, MINIMUM, scale=factor)
     return Found(Value(NAME, g(0), lo, hi, unit, qualifier, granularity), Span(match.start(), match.end()))
 
 
 def _mg(number: str, factor: float) -> float:
     return round(float(number.replace(",", "")) * factor, 12)
+
+
+def unit_matches(rule_unit: str, value_unit: str) -> bool:
+    """A rule's amount covers the same amount given per day or per week: "mg" covers
+    "mg/day" and "mg/week" ("75–100 mg/day", "2.4 mg weekly"), never "mg/kg" or "mg/h"."""
+    base, _, per = value_unit.rpartition("/")
+    return base == rule_unit and per in ("day", "week")
 
 
 def parse(text: str | float) -> Value | None:

@@ -1,8 +1,10 @@
 """HTML: the text a browser shows, through the standard library's HTML parser.
 
 Script, style, template and head content is skipped; block elements (p, li, h1-h6,
-div, br, tr, ...) end a paragraph so sentences never run across them; character
-references are decoded. Each text run keeps the line and column it starts at.
+div, br, ...) end a paragraph so sentences never run across them; a table row is one
+line with its cells split by " | " (so a row reads with its header row, the table's
+first line); character references are decoded. Each text run keeps the line and column
+it starts at.
 """
 from __future__ import annotations
 
@@ -12,8 +14,7 @@ from .base import Readable, TextBuilder
 
 SKIPPED = {"script", "style", "template", "head", "noscript", "svg"}
 BLOCKS = {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td",
-    "th", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "caption", "section", "article", "header", "footer", "blockquote", "pre", "hr",
     "dd", "dt", "figcaption", "main", "nav", "aside", "title",
 }
 
@@ -23,12 +24,20 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.builder = TextBuilder()
         self._skipping = 0
+        self._cells = 0  # cells begun in the current table row
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SKIPPED:
             self._skipping += 1
         elif tag in BLOCKS:
             self.builder.add_break("\n\n")
+        elif tag == "tr":
+            self.builder.add_break("\n")
+            self._cells = 0
+        elif tag in ("td", "th"):
+            if self._cells:
+                self.builder.add_break(" | ")
+            self._cells += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED:

@@ -20,6 +20,7 @@ _MARKUP = re.compile(
     r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|\["
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")  # "|---|:--:|" under a header
 
 
 def read(content: str) -> Readable:
@@ -40,6 +41,8 @@ def read(content: str) -> Readable:
             in_comment = "-->" not in line
             builder.add_break("\n\n")
             continue
+        if _TABLE_RULE.fullmatch(line) and "|" in line:
+            continue  # the rows above and below stay lines of one table
         if re.fullmatch(r"\s*(?:[-*_=]\s*){3,}", line):  # rule or setext underline
             builder.add_break("\n\n")
             continue

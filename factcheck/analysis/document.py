@@ -1,0 +1,214 @@
+"""One document analysed once, for every rule: layout, words, clauses, values, subjects.
+
+Everything here is worked out on first use and kept: a sentence is tokenized, cut into
+clauses and searched for values only when a rule's kind asks for its values or a
+subject's whereabouts are needed, however many rules ask.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from .. import kinds
+from ..model import Document, Found
+from . import clauses as clause_split
+from .structure import Layout
+from .subjects import STRENGTH, Named, SubjectCatalog, named_in, refers_back
+from .words import WORD, key, typo_of
+
+_DETERMINERS = frozenset("the a an its their his her this that these those my your our at".split())
+_AFTER_LAST_ADJECTIVE = frozenset("year years month months week weeks day days time dose doses one few decade decades".split())
+DOMINANT_SHARE = 0.6  # the share of a document's subject mentions that makes a subject its own
+
+
+class Words:
+    """A sentence's words: offsets, keys, lower-case forms, and where each key occurs.
+
+    With a `spelling` (the rules' own words as written -> their keys), a word the dictionary
+    does not know that is a close misspelling of a rule word ("inagurated") is also filed
+    under that word's key (`words.typo_of`).
+    """
+
+    __slots__ = ("starts", "ends", "keys", "lowers", "where")
+
+    def __init__(self, text: str, spelling: dict[str, str] | None = None):
+        found = list(WORD.finditer(text))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.lowers = [m.group().lower() for m in found]
+        self.keys = [key(m.group()) for m in found]
+        for i, word in enumerate(self.lowers):  # "the last dose", "its last year": not the verb
+            if word == "last" and ((i and self.lowers[i - 1] in _DETERMINERS) or
+                                   (i + 1 < len(found) and self.lowers[i + 1] in _AFTER_LAST_ADJECTIVE)):
+                self.keys[i] = "last (adjective)"
+        self.where: dict[str, list[int]] = {}
+        for i, word_key in enumerate(self.keys):
+            self.where.setdefault(word_key, []).append(i)
+        if spelling:
+            for i, word in enumerate(self.lowers):
+                if word not in spelling and len(word) >= 6 and word.isalpha():
+                    meant = typo_of(word, spelling)
+                    if meant is not None and spelling[meant] not in self.where:
+                        self.where.setdefault(spelling[meant], []).append(i)
+
+    def token_at(self, offset: int) -> int:
+        """The index of the word ending after a character offset (len(words) past the end)."""
+        return bisect_right(self.ends, offset)
+
+
+class AnalysedDocument:
+    """A document's layout and, on demand, each sentence's words, clauses, values and subjects."""
+
+    def __init__(self, document: Document, catalog: SubjectCatalog, spelling: dict[str, str] | None = None):
+        assert document.sentences is not None, "split the document first"
+        self.document = document
+        self.spelling = spelling
+        self.sentences = document.sentences
+        self.catalog = catalog
+        self.layout = Layout(document.sentences)
+        self._words: dict[int, Words] = {}
+        self._values: dict[tuple[int, str], list[Found]] = {}
+        self._named: dict[int, list[Named]] = {}
+        self._context_named: dict[str, list[Named]] = {}
+        self.subject_groups, self.subject_how = self._document_subject()
+
+    # ------------------------------------------------------------------ per sentence
+
+    def words(self, index: int) -> Words:
+        found = self._words.get(index)
+        if found is None:
+            found = self._words[index] = Words(self.sentences[index].text, self.spelling)
+        return found
+
+    def clauses(self, index: int) -> tuple[clause_split.Clause, ...]:
+        return clause_split.split(self.sentences[index].text)
+
+    def values(self, index: int, kind: str) -> list[Found]:
+        """The values of a kind in sentence `index`, read once however many rules ask."""
+        cache_key = (index, kind)
+        found = self._values.get(cache_key)
+        if found is None:
+            found = self._values[cache_key] = kinds.get(kind).find(self.sentences[index].text)
+        return found
+
+    def named(self, index: int) -> list[Named]:
+        """The subjects (and look-alikes) a sentence names."""
+        found = self._named.get(index)
+        if found is None:
+            words = self.words(index)
+            found = self._named[index] = named_in(self.sentences[index].text, words.keys, words.starts, words.ends,
+                                                  self.catalog)
+        return found
+
+    def named_in_text(self, text: str) -> list[Named]:
+        """The subjects a heading, a header row or a title names."""
+        found = self._context_named.get(text)
+        if found is None:
+            words = Words(text)
+            found = self._context_named[text] = named_in(text, words.keys, words.starts, words.ends, self.catalog)
+        return found
+
+    # ------------------------------------------------------------------ subjects
+
+    def _document_subject(self) -> tuple[frozenset[int], str]:
+        """The groups the whole document is about: the manifest's subject, else those its
+        title or first heading names, else the one most of its subject mentions name."""
+        source = self.document.source
+        if source.subject:
+            named = {g for text in source.subject for n in self.named_in_text(text) for g in n.groups}
+            return frozenset(named), f"the manifest's subject {list(source.subject)}"
+        first = self.layout.blocks[0] if self.layout.blocks else None
+        heading = self.layout.title() if first is not None and first.kind in ("heading", "question") else None
+        for label, text in (("title", source.title), ("first heading", heading)):
+            if text:
+                named = {g for n in self.named_in_text(text) for g in n.groups if g >= 0}
+                if named:
+                    return frozenset(named), f"the document's {label} \"{' '.join(text.split())[:80]}\""
+        counts = self._mention_counts()
+        total = sum(counts.values())
+        if total >= 3:
+            group, count = counts.most_common(1)[0]
+            if count / total >= DOMINANT_SHARE:
+                return frozenset({group}), f"the subject most of the document's mentions name ({count} of {total})"
+        return frozenset(), ""
+
+    def _mention_counts(self) -> Counter:
+        """How often each group's one-word phrases occur in the text (a cheap count, no splitting)."""
+        lower = self.document.text.lower()
+        counts: Counter = Counter()
+        for phrase, groups in self.catalog.phrases.items():
+            if len(phrase) == 1 and len(groups) == 1:
+                occurrences = lower.count(phrase[0])
+                if occurrences:
+                    counts[next(iter(groups))] += occurrences
+        return counts
+
+    def resolve(self, index: int, clause: clause_split.Clause, group: int, window: int) -> tuple[float, str]:
+        """How sure it is that a value in `clause` of sentence `index` is about the subject of
+        rules of `group`, and how it was found; (0, why) when it is about another subject or
+        none is found."""
+        catalog = self.catalog
+
+        def sort(found: list[Named]) -> tuple[list[Named], list[Named]]:
+            relations = [(n, catalog.relation(group, n)) for n in found]
+            return [n for n, r in relations if r == "ours"], [n for n, r in relations if r == "other"]
+
+        sentence = self.sentences[index]
+        named = self.named(index)
+        ours, others = sort([n for n in named if clause.start <= n.start < clause.end])
+        if ours:
+            return STRENGTH["clause"], f"'{ours[0].text}' named in the clause"
+        if others:
+            return 0.0, f"the clause is about '{others[0].text}', another subject"
+        if clause.kind == "relative" and clause.attached_to > 0:
+            attached = [n for n in named if n.end == clause.attached_to]
+            antecedent = _word_before(sentence.text, clause.attached_to)
+            if attached and sort(attached)[1]:
+                return 0.0, f"the relative clause is about '{attached[0].text}', another subject"
+            if not attached and antecedent[:1].isupper():
+                return 0.0, f"the relative clause is about '{antecedent}', not the subject"
+        ours, others = sort(named)
+        if ours:
+            return STRENGTH["sentence"], f"'{ours[0].text}' named in the sentence"
+        following = index + 1
+        ahead = following < len(self.sentences) and self.sentences[following].paragraph == sentence.paragraph
+        if others and clause.kind == "subordinate" and ahead:  # "X is discussed after someone has failed to …"
+            ours, more = sort(self.named(following))
+            if ours and not more:
+                return STRENGTH["context"], f"'{ours[0].text}' named in the next sentence"
+        if others:
+            return 0.0, f"the sentence names '{others[0].text}', another subject"
+        words = self.words(index)
+        anaphor = refers_back(words.lowers, catalog, group)
+        reach = window
+        for back in range(1, reach + 1):
+            earlier = index - back
+            if earlier < 0:
+                break
+            ours, others = sort(self.named(earlier))
+            if ours or others:
+                line = self.sentences[earlier].line
+                if not ours:
+                    return 0.0, f"the nearest subject named before is '{others[0].text}' (line {line})"
+                if anaphor:
+                    return STRENGTH["anaphor"], f"'{anaphor}' refers to '{ours[0].text}' (line {line})"
+                return STRENGTH["before"], f"'{ours[0].text}' named {back} sentence(s) before (line {line})"
+        for label, text in (("heading", self.layout.heading(index)), ("table header", self.layout.header(index))):
+            if text:
+                ours, others = sort(self.named_in_text(text))
+                if ours:
+                    return STRENGTH["context"], f"named in the {label} \"{' '.join(text.split())[:60]}\""
+                if others:
+                    return 0.0, f"the {label} names '{others[0].text}', another subject"
+        if ahead:
+            ours, others = sort(self.named(following))
+            if ours and not others:
+                return STRENGTH["context"], f"'{ours[0].text}' named in the next sentence"
+        if group in self.subject_groups:
+            return STRENGTH["document"], f"the document is about it ({self.subject_how})"
+        return 0.0, "the subject is not named in it, nearby, or as the document's subject"
+
+
+def _word_before(text: str, offset: int) -> str:
+    words = WORD.findall(text[:offset])
+    return words[-1] if words else ""

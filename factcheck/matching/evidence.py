@@ -1,0 +1,341 @@
+"""What a document offers each rule: every value of the rule's kind, with the evidence for it.
+
+For each value (one pass per document, whatever the number of rules), and each rule of
+its kind, an `Observation` records:
+
+- which of the rule's words stand near it, and how near (the **locality** of a word):
+
+  | where the word is                                              | locality          |
+  |----------------------------------------------------------------|-------------------|
+  | the value's clause                                             | 1 − 0.03 per word between (at most 12, and beyond `max_distance`) |
+  | a clause attached to the value ("1996, when it was approved")   | 0.85              |
+  | a parenthesis inside the value's clause                        | 0.7               |
+  | the table's header row (for a row)                             | 0.8               |
+  | the question heading above ("When was it approved?")           | 0.7               |
+  | the clause around the phrase that holds the value              | 0.45              |
+  | the heading above                                              | 0.3               |
+  | another clause of the sentence                                 | 0.4 − 0.01 per word |
+
+- which cues matched whole (all their words in the value's clause, or word for word);
+- how surely the value is about the rule's subject (`analysis.subjects`);
+- why it cannot be the fact at all: a unit other than the rule's, an excluded context
+  term in its clause, no required context term, a negated clause ("was not effective for
+  20–40%"), or a distractor (`factcheck.distractors`: footnotes, ages, study years).
+
+The observations are weighed later, once the whole corpus is known (`matching.decide`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import distractors, kinds
+from ..analysis.clauses import Clause, clause_at
+from ..analysis.document import AnalysedDocument, Words
+from ..model import Found, Sentence
+from .profile import Cue, RuleProfile
+
+NEAR_STEP, NEAR_CAP = 0.03, 12
+ATTACHED, INNER_PARENTHESIS, HEADER, QUESTION_HEADING, OUTER, HEADING = 0.85, 0.7, 0.8, 0.7, 0.45, 0.3
+OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
+IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
+SETTLING_PRIOR = 1.2  # evidence a value of the rule's own unit brings by itself (a mg/kg dose)
+KIND_PRIOR = {"dose": 0.4}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of a sentence, seen by one rule, with everything needed to weigh it."""
+
+    rule: str
+    sentence: Sentence
+    found: Found
+    hits: tuple[tuple[str, float], ...]  # (word key, locality)
+    cues: tuple[tuple[str, float], ...]  # (cue phrase, locality) of cues matched whole
+    subject: float  # 0 when the value is not about the rule's subject
+    subject_how: str
+    rejected: str | None
+    penalties: tuple[tuple[float, str], ...]
+    prior: float
+    clause: tuple[int, int]  # the value's clause, offsets in the sentence
+    negation: str | None
+    line: int  # where the value starts and (just past its last character) ends, in the file
+    column: int
+    end_line: int
+    end_column: int
+    counted: str | None = None  # for a count: the key of the noun it counts ("six infusions": infuse)
+    counted_word: str | None = None
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A sentence where a rule's cue matched whole and its subject is named, but that holds
+    no value of the rule's kind: the fact is spoken of, not stated."""
+
+    rule: str
+    sentence: Sentence
+    cues: tuple[str, ...]
+    subject_how: str
+
+
+@dataclass(frozen=True)
+class DocumentObservations:
+    source: str
+    observations: tuple[Observation, ...]
+    key_counts: Counter  # rule words -> how many of the document's value sentences hold them
+    sentences: int  # how many of its sentences hold a value of a kind some rule needs
+    unread: tuple[Unread, ...] = ()
+
+
+def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool = False) -> DocumentObservations:
+    """Every rule's observations in one document (`everything`: keep those without evidence too)."""
+    by_kind: dict[str, list[RuleProfile]] = {}
+    for p in profiles:
+        by_kind.setdefault(p.rule.kind, []).append(p)
+    vocabulary = {k for p in profiles for k in p.weights}
+    found: list[Observation] = []
+    unread: list[Unread] = []
+    counts: Counter = Counter()
+    sentences = 0
+    cue_stems = {p.id: tuple({k[:4] for c in p.cues for k in c.content if k}) for p in profiles if p.cues}
+    for index in range(len(doc.sentences)):
+        valued = [(kind, values) for kind, group in by_kind.items() if (values := doc.values(index, kind))]
+        unread.extend(_unread(doc, index, [p for p in profiles if p.id in cue_stems], cue_stems,
+                              {kind for kind, _ in valued}))
+        if not valued:
+            continue
+        sentences += 1
+        words = doc.words(index)
+        counts.update(vocabulary.intersection(words.where))
+        for kind, values in valued:
+            for p in by_kind[kind]:
+                for value in values:
+                    observation = _observe(doc, index, words, p, value)
+                    if everything or observation.hits or observation.cues or observation.prior:
+                        found.append(observation)
+    return DocumentObservations(doc.document.source.id, tuple(found), counts, sentences, tuple(unread))
+
+
+def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], cue_stems, valued_kinds) -> list[Unread]:
+    """The rules whose cue matches whole in a sentence holding no value of their kind."""
+    waiting = [p for p in profiles if p.rule.kind not in valued_kinds]
+    if not waiting:
+        return []
+    lower = doc.sentences[index].text.lower()
+    waiting = [p for p in waiting if any(stem in lower for stem in cue_stems[p.id])]
+    if not waiting:
+        return []
+    words = doc.words(index)
+    clauses = doc.clauses(index)
+    found = []
+    for p in waiting:
+        matched = [c.phrase for c in p.cues if _whole_in_sentence(c, words)]
+        if not matched:
+            continue
+        strength, how = doc.resolve(index, clauses[0], doc.catalog.group_of(p.rule.subject), p.rule.subject_window)
+        if strength:
+            found.append(Unread(p.id, doc.sentences[index], tuple(matched), how))
+    return found
+
+
+def _whole_in_sentence(cue: Cue, words: Words) -> bool:
+    n = len(cue.keys)
+    if n and any(tuple(words.keys[s:s + n]) == cue.keys for s in words.where.get(cue.keys[0], ())):
+        return True
+    return bool(cue.content) and not cue.literal and all(k in words.where for k in cue.content)
+
+
+def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, value: Found) -> Observation:
+    sentence = doc.sentences[index]
+    text = sentence.text
+    clauses = doc.clauses(index)
+    clause = clause_at(clauses, value.span.start)
+    first, last = words.token_at(value.span.start), max(words.token_at(value.span.end - 1), words.token_at(value.span.start))
+    locality = _Locality(clauses, clause, value, words, first, last, p.rule.max_distance)
+    hits = {}
+    for word_key, positions in words.where.items():
+        if word_key in p.weights:
+            hits[word_key] = max(locality.of(t) for t in positions)
+    for text_above, factor in _context(doc, index):
+        for word_key in _context_keys(text_above):
+            if word_key in p.weights and hits.get(word_key, 0.0) < factor:
+                hits[word_key] = factor
+    cues = _cues(p.cues, words, locality, clause, first, last)
+    rejected, negation = _rejected(doc, index, words, p, value, clause, locality)
+    strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window)
+    prior = _prior(p, value)
+    penalties = tuple(distractors.assess(text, value.span.start, value.span.end, value.value))
+    line, column = doc.document.locate(sentence.start + value.span.start)
+    end_line, end = doc.document.locate(sentence.start + value.span.end - 1)
+    counted, counted_word = _counted(words, last, p) if value.value.kind == "count" else (None, None)
+    if counted is not None:
+        frequency = _frequency(words, last)
+        if frequency and not (_FREQUENCY_WORDS & p.weights.keys() or any(c.literal for c in p.cues if _FREQUENCY_WORDS & set(c.keys))):
+            penalties += ((FREQUENCY_PENALTY, f"a count per {frequency} (a frequency), and the rule asks no frequency"),)
+    return Observation(p.id, sentence, value, tuple(sorted(hits.items())), cues, strength, how, rejected, penalties,
+                       prior, (clause.start, clause.end), negation, line, column, end_line, end + 1, counted, counted_word)
+
+
+def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str | None]:
+    """The noun a count counts: the first rule word, else the first word, among the three after it
+    ("six one-hour infusion sessions" counts infusions; "ten healthy volunteers" volunteers)."""
+    after = range(last + 1, min(last + 4, len(words.keys)))
+    for t in after:
+        if words.keys[t] in p.weights:
+            return words.keys[t], words.lowers[t]
+    for t in after:
+        if words.lowers[t] not in _ADJECTIVES:
+            return words.keys[t], words.lowers[t]
+    return None, None
+
+
+def _frequency(words: Words, last: int) -> str | None:
+    """'week' when the count is followed, within four words, by "each/per/a/every/in a week"."""
+    lowers = words.lowers
+    for t in range(last + 1, min(last + 6, len(lowers) - 1)):
+        if lowers[t] in ("each", "per", "a", "every", "an") and lowers[t + 1] in _PERIODS:
+            return lowers[t + 1]
+    return None
+
+
+_PERIODS = frozenset("day week month year session visit".split())
+_FREQUENCY_WORDS = frozenset("per each every daily weekly monthly yearly often frequency".split())
+FREQUENCY_PENALTY = 0.6
+_ADJECTIVES = frozenset("healthy adult new more other additional eligible elderly young older depressed male female "
+                        "young total confirmed registered separate different consecutive".split())
+
+
+class _Locality:
+    """How near a word at a token is to the value, by clause (see the module table)."""
+
+    def __init__(self, clauses, clause: Clause, value: Found, words: Words, first: int, last: int, max_distance: int):
+        self.clauses, self.clause, self.value, self.words = clauses, clause, value, words
+        self.first, self.last, self.max_distance = first, last, max_distance
+
+    def distance(self, token: int) -> int:
+        if token < self.first:
+            return self.first - token - 1
+        if token > self.last:
+            return token - self.last - 1
+        return 0
+
+    def of(self, token: int) -> float:
+        start = self.words.starts[token]
+        here = clause_at(self.clauses, start)
+        distance = self.distance(token)
+        if here == self.clause:
+            if distance > self.max_distance:
+                return IN_CLAUSE
+            return 1.0 - NEAR_STEP * min(distance, NEAR_CAP)
+        if here.kind == "relative" and self.value.span.end <= here.attached_to <= self.value.span.end + 2:
+            return ATTACHED
+        if here.kind == "parenthesis" and self.clause.start <= here.start and here.end <= self.clause.end:
+            return INNER_PARENTHESIS
+        if here.start <= self.clause.start and self.clause.end <= here.end:
+            return OUTER
+        return max(0.1, OTHER_CLAUSE - OTHER_STEP * min(distance, 20))
+
+
+def _context(doc: AnalysedDocument, index: int) -> list[tuple[str, float]]:
+    """The text above a sentence that speaks for it: its table's header, its heading (a
+    question, for the block that answers it: the first one under it, when it is not the
+    document's title)."""
+    found = []
+    header = doc.layout.header(index)
+    if header:
+        found.append((header, HEADER))
+    block_number = doc.layout.block_of[index]
+    heading_block = doc.layout.heading_of[block_number]
+    if heading_block is not None:
+        block = doc.layout.blocks[heading_block]
+        answers = block.kind == "question" and heading_block > 0 and block_number == heading_block + 1
+        found.append((doc.sentences.text[block.start:block.end], QUESTION_HEADING if answers else HEADING))
+    return found
+
+
+def _context_keys(text: str) -> set[str]:
+    return set(Words(text).keys)
+
+
+def _cues(cues: tuple[Cue, ...], words: Words, locality: _Locality, clause: Clause, first: int, last: int):
+    matched = []
+    for cue in cues:
+        best = 0.0
+        n = len(cue.keys)
+        if n:
+            for start in words.where.get(cue.keys[0], ()):
+                if tuple(words.keys[start:start + n]) == cue.keys:
+                    best = max(best, max(locality.of(t) for t in range(start, start + n)))
+        if len(cue.content) > 1 and not cue.literal:  # every word in the value's clause, in any order
+            factors = []
+            for word_key in cue.content:
+                positions = words.where.get(word_key)
+                if not positions:
+                    break
+                factors.append(max(locality.of(t) for t in positions))
+            else:
+                if min(factors) >= IN_CLAUSE:
+                    best = max(best, min(factors))
+        if best:
+            matched.append((cue.phrase, round(best, 3)))
+    return tuple(matched)
+
+
+def _terms(terms: tuple[Cue, ...], words: Words) -> list[tuple[str, int, int]]:
+    """Occurrences (phrase, first token, last token) of context terms, word for word on keys."""
+    found = []
+    for term in terms:
+        n = len(term.keys)
+        for start in words.where.get(term.keys[0], ()) if n else ():
+            if tuple(words.keys[start:start + n]) == term.keys:
+                found.append((term.phrase, start, start + n - 1))
+    return found
+
+
+def _rejected(doc, index, words, p: RuleProfile, value: Found, clause: Clause, locality: _Locality):
+    """Why the value cannot be this rule's fact, or None; and the clause's negation."""
+    rule = p.rule
+    if rule.unit and not kinds.unit_matches(rule.kind, rule.unit, value.value.unit):
+        return f"unit {value.value.unit} is not the rule's unit {rule.unit}", None
+    subject_terms = {s for s in p.subject}
+    requires = [t for t in _terms(p.require, words) if _keys_of(t, words) not in subject_terms]
+    excludes = [t for t in _terms(p.exclude, words) if _keys_of(t, words) not in subject_terms]
+
+    def in_clause(term) -> bool:
+        return clause.start <= words.starts[term[1]] < clause.end
+
+    def nearest(terms):
+        return min(terms, key=lambda t: min(locality.distance(t[1]), locality.distance(t[2])), default=None)
+
+    def distance(term) -> int:
+        return min(locality.distance(term[1]), locality.distance(term[2]))
+
+    clause_excludes = [t for t in excludes if in_clause(t)]
+    clause_requires = [t for t in requires if in_clause(t)]
+    if clause_excludes:
+        near_exclude = nearest(clause_excludes)
+        near_require = nearest(clause_requires)
+        if near_require is None or distance(near_exclude) < distance(near_require):
+            return f"its clause names the excluded '{near_exclude[0]}'", None
+    if rule.require:
+        header = doc.layout.header(index)
+        if not requires and not (header and _terms(p.require, Words(header))):
+            return f"none of the required context {list(rule.require)} in the sentence (or its table's header)", None
+        if requires and not clause_requires and excludes:
+            near_exclude, near_require = nearest(excludes), nearest(requires)
+            if distance(near_exclude) < distance(near_require):
+                return f"nearer to the excluded '{near_exclude[0]}' than to the required '{near_require[0]}'", None
+    if clause.negation and not p.negated and rule.kind not in kinds.LIMIT_KINDS:
+        return f"its clause is negated ('{clause.negation}'): not a statement of the fact", clause.negation
+    return None, clause.negation
+
+
+def _keys_of(term, words: Words) -> tuple[str, ...]:
+    return tuple(words.keys[term[1]:term[2] + 1])
+
+
+def _prior(p: RuleProfile, value: Found) -> float:
+    """Evidence the value's kind and unit bring alone: a dose in the rule's own unit settles it."""
+    if p.rule.unit and kinds.unit_matches(p.rule.kind, p.rule.unit, value.value.unit) and p.rule.kind == "dose":
+        return SETTLING_PRIOR
+    return KIND_PRIOR.get(p.rule.kind, 0.0)

@@ -1,0 +1,132 @@
+"""A rule as a weighted bag of word keys: what a statement of its fact is likely to say.
+
+Words come from the rule's cues (weight 1; 0.5 each for the words of a cue of several,
+the whole cue matched bringing the rest), its question (0.6), its required context
+(0.4) and its description (0.3), each reduced to its key (`analysis.words.key`: lemma,
+then word family, so "approval" and "approved" are one word). The subject's own words,
+the question's frame ("In which year", "What share of", "How many") and words that carry
+no fact ("the", "was", "of") are left out; a light verb ("make", "take") weighs 0.4 of
+its place's weight. Words of the same predicate group
+(`synonyms`) count at a low weight. How much a word finally weighs also depends on how
+rare it is in the sources (see `matching.decide`).
+
+A cue of several words matches whole when all its words are in the value's clause, in
+any order ("symptom relief" = "relief of symptoms"), or when it stands word for word in
+the sentence. A cue holding words that carry no fact ("since", "used for", "per month")
+matches whole only word for word; its other words still count one by one.
+
+Context terms match exactly, on keys, never by typo tolerance, and never inside a longer
+word: an `exclude: [esketamine]` term never fires on "ketamine".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..analysis.words import LIGHT, NEGATORS, STOP, WORD, key
+from ..model import Rule
+from .synonyms import SYNONYM_WEIGHT, related
+
+CUE_WEIGHT, QUESTION_WEIGHT, REQUIRE_WEIGHT, DESCRIPTION_WEIGHT = 1.0, 0.6, 0.4, 0.3
+CUE_PART_WEIGHT = 0.5  # each word of a cue of several: the whole cue matched brings the rest
+LIGHT_FACTOR = 0.4  # a light verb ("make", "take") weighs this much of its place's weight
+# Words of a question that ask for the kind of value rather than say what the fact is.
+FRAME = {
+    "date": frozenset("year date day month decade time when".split()),
+    "percent": frozenset("percentage percent share proportion fraction part".split()),
+    "count": frozenset("number total many".split()),
+    "duration": frozenset("long length time".split()),
+    "dose": frozenset(),
+    "age": frozenset("old age".split()),
+    "category": frozenset("category class type kind".split()),
+}
+_FRAME_PHRASES = re.compile(r"\b(?:how\s+many|how\s+much|how\s+long|how\s+often|how\s+old|at\s+what\s+age|in\s+what\s+year"
+                            r"|in\s+which\s+year|what\s+year|which\s+year|what\s+share|what\s+percentage"
+                            r"|what\s+proportion|what\s+fraction|what\s+number)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue phrase: its words as keys (all of them, for a word-for-word match) and the
+    keys that carry meaning (for a match in any order)."""
+
+    phrase: str
+    keys: tuple[str, ...]
+    content: frozenset[str]
+
+    @property
+    def single(self) -> bool:
+        """A cue of one word ("approved"): that word is the whole cue."""
+        return len(self.keys) == 1 and bool(self.content)
+
+    @property
+    def literal(self) -> bool:
+        """A cue with words that carry no fact ("used for", "per month") matches whole only word for word."""
+        return len(self.content) < len(self.keys)
+
+
+@dataclass(frozen=True)
+class RuleProfile:
+    rule: Rule
+    weights: dict[str, float]  # key -> base weight (before the corpus's rarity)
+    cues: tuple[Cue, ...]
+    subject: frozenset[tuple[str, ...]]  # the subject phrases as keys
+    require: tuple[Cue, ...]
+    exclude: tuple[Cue, ...]
+    negated: bool  # the fact is itself stated with a negation ("do not respond")
+    sources: dict[str, str]  # key -> where the rule has it ("cue 'approved'", "question", ...)
+    cue_of: dict[str, Cue]  # phrase -> cue
+    cue_words: frozenset[str] = frozenset()  # the keys of the cues' words
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+def profile(rule: Rule) -> RuleProfile:
+    subject = frozenset(tuple(key(m.group()) for m in WORD.finditer(s)) for s in rule.subject)
+    subject_keys = {k for phrase in subject for k in phrase}
+    frame = FRAME.get(rule.kind, frozenset())
+    weights: dict[str, float] = {}
+    sources: dict[str, str] = {}
+
+    def add(word_key: str, weight: float, source: str) -> None:
+        if word_key in STOP or word_key in subject_keys or word_key in NEGATORS or len(word_key) < 2 or word_key.isdigit():
+            return
+        if word_key in LIGHT:
+            weight *= LIGHT_FACTOR
+        if weight > weights.get(word_key, 0.0):
+            weights[word_key] = weight
+            sources[word_key] = source
+
+    cues = tuple(_cue(c) for c in rule.cues)
+    for cue in cues:
+        for word_key in cue.content:
+            add(word_key, CUE_WEIGHT if cue.single else CUE_PART_WEIGHT, f"cue '{cue.phrase}'")
+    question = _FRAME_PHRASES.sub(" ", rule.question)
+    for word_key in _keys(question):
+        if word_key not in frame:
+            add(word_key, QUESTION_WEIGHT, "question")
+    for term in rule.require:
+        for word_key in _keys(term):
+            add(word_key, REQUIRE_WEIGHT, f"context '{term}'")
+    for word_key in _keys(getattr(rule, "description", "") or ""):
+        if word_key not in frame:
+            add(word_key, DESCRIPTION_WEIGHT, "description")
+    for word_key in list(weights):
+        for other in related(word_key):
+            add(other, min(weights[word_key], CUE_WEIGHT) * SYNONYM_WEIGHT, f"like '{word_key}' ({sources[word_key]})")
+    negated = any(k in NEGATORS for text in (rule.question, *rule.cues) for k in _keys(text)) or \
+        any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues))
+    return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
+                       tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
+                       frozenset(k for c in cues for k in c.content))
+
+
+def _cue(phrase: str) -> Cue:
+    keys = _keys(phrase)
+    return Cue(phrase, keys, frozenset(k for k in keys if k not in STOP and k not in NEGATORS))
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(key(m.group()) for m in WORD.finditer(text))
