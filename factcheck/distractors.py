@@ -19,7 +19,7 @@ _AGE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$|\baged?\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,(?!\s*\d)|-?\s*years?[- ]old|-year)")  # "Reyes, 51, put ..." / "54 years old"
 _STUDY_BEFORE = re.compile(r"\b(?:study|studies|trial|trials|survey|report|paper|review|analysis|published|et al\.?)"
                            r"(?:\s+(?:done|conducted|published|carried\s+out|run|performed|released))?\s*(?:in|from|of|,)?\s*$", re.I)
-_ADDRESS = re.compile(r"https?://|www\.|\bdoi:", re.I)
+_ADDRESS = re.compile(r"https?://|www\.|\bdoi:|\bet\s+al\.|\bRetrieved\b|\bAccessed\b|\bPMID\b", re.I)
 _CALENDAR_WORDS = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|updated|published|posted"
     r"|last|reviewed|on|the|of|at|am|pm|a\.m|p\.m|senin|selasa|rabu|kamis|jumat|sabtu|minggu|juni|juli|januari|februari"
@@ -68,9 +68,9 @@ def study_year(text: str, start: int, end: int, value: Value) -> tuple[float, st
 
 
 def reference(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
-    """A sentence holding a web address or a DOI is a reference entry, not a statement."""
+    """A sentence holding a web address, a DOI, "et al." or "Retrieved" is a reference entry."""
     if _ADDRESS.search(text):
-        return 0.8, "in a reference entry (the sentence holds a web address)"
+        return 0.8, "in a reference entry (an address, a DOI or 'et al.')"
     return None
 
 

@@ -3,9 +3,9 @@
 Scraped pages and drafts differ: in scraped text every line is a paragraph, a
 heading, a bullet or a table row; in a hard-wrapped draft (or a page of captions,
 one short line each) a sentence runs across lines. A line break ends a sentence
-unless the next line continues it: it starts in lower case, or the line before is
-long and ends without punctuation, or ends on a word no sentence ends with ("for",
-"the", "and", a comma). A bullet or a table row (cells split by `|` or a tab) never
+unless the next line continues it: it starts in lower case, or the line before ends on a
+word no sentence ends with ("for", "the", "and", a comma). A line that ends without
+punctuation before a capital is a heading, a list item or a caption of its own. A bullet or a table row (cells split by `|` or a tab) never
 continues a line; a date alone on a line ("1996", "March 1998:", a timeline's heading)
 is joined to the entry under it. Within a line, a sentence ends at ., ! or ? followed
 by a capital (after a space, or straight after "?" as in "What Causes
@@ -23,7 +23,6 @@ from typing import NamedTuple, overload
 
 from .model import Sentence
 
-WRAP_MIN_LINE = 50  # a shorter line without final punctuation is a heading or a bullet
 ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof st vs e.g i.e u.s u.k etc al fig no approx inc ltd co jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec ca c mt rs lbs".split()
@@ -214,7 +213,7 @@ def _continues(line: str, following: str) -> bool:
         return True
     if line[-1:] in ".!?”\"":
         return False
-    return len(line) >= WRAP_MIN_LINE or bool(_OPEN_END.search(line)) or bool(_DATE_LINE.fullmatch(line))
+    return bool(_OPEN_END.search(line)) or bool(_DATE_LINE.fullmatch(line))
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:

@@ -32,6 +32,21 @@ CASES = [
      "Esketamine nasal spray was approved by the FDA for treatment-resistant\ndepression in 2019. Another one.",
      ["Esketamine nasal spray was approved by the FDA for treatment-resistant\ndepression in 2019.", "Another one."]),
     ("quote closes sentence", "He said “it works.” Then he left.", ["He said “it works.”", "Then he left."]),
+    ("a short wrapped first line ending on a preposition joins",
+     "Esketamine was approved by the FDA in 2017 for\ntreatment-resistant depression in adults.",
+     ["Esketamine was approved by the FDA in 2017 for\ntreatment-resistant depression in adults."]),
+    ("captions, one short line each, join while the next starts in lower case",
+     "Ketamine has been used\nfor over 3,000\nyears in some form",
+     ["Ketamine has been used\nfor over 3,000\nyears in some form"]),
+    ("a year alone on a line is joined to the entry under it",
+     "1996\nThe FDA approves Lipitor.\n2011\nGeneric versions go on sale.",
+     ["1996\nThe FDA approves Lipitor.", "2011\nGeneric versions go on sale."]),
+    ("table rows never join", "Year | Event\n1996 | FDA approval\n2011 | First generic",
+     ["Year | Event", "1996 | FDA approval", "2011 | First generic"]),
+    ("a long line without final punctuation before a capital stands alone",
+     "Approximately 3 million people around the globe depend on a pacemaker today\nWorldwide about a million are fitted each year",
+     ["Approximately 3 million people around the globe depend on a pacemaker today",
+      "Worldwide about a million are fitted each year"]),
 ]
 
 

@@ -143,14 +143,15 @@ class AnalysedDocument:
                     counts[next(iter(groups))] += occurrences
         return counts
 
-    def resolve(self, index: int, clause: clause_split.Clause, group: int, window: int) -> tuple[float, str]:
+    def resolve(self, index: int, clause: clause_split.Clause, group: int, window: int,
+                mentioned: frozenset = frozenset()) -> tuple[float, str]:
         """How sure it is that a value in `clause` of sentence `index` is about the subject of
-        rules of `group`, and how it was found; (0, why) when it is about another subject or
-        none is found."""
+        rules of `group` (whose own words name the phrases `mentioned`), and how it was found;
+        (0, why) when it is about another subject or none is found."""
         catalog = self.catalog
 
         def sort(found: list[Named]) -> tuple[list[Named], list[Named]]:
-            relations = [(n, catalog.relation(group, n)) for n in found]
+            relations = [(n, catalog.relation(group, n, mentioned)) for n in found]
             return [n for n, r in relations if r == "ours"], [n for n, r in relations if r == "other"]
 
         sentence = self.sentences[index]

@@ -91,6 +91,13 @@ class Layout:
         block = self.header_of[self.block_of[sentence]]
         return None if block is None else self._text(block)
 
+    def section_heading(self, sentence: int) -> str | None:
+        """The heading above a sentence, when it is a section's: not the document's first
+        heading, which titles the whole page."""
+        block = self.heading_of[self.block_of[sentence]]
+        first = next((n for n, b in enumerate(self.blocks) if b.kind in ("heading", "question")), None)
+        return None if block is None or block == first else self._text(block)
+
     def kind(self, sentence: int) -> str:
         return self.blocks[self.block_of[sentence]].kind
 

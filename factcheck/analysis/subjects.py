@@ -2,7 +2,7 @@
 
 Every rule's subject phrases are looked for on word keys (so "pacemakers" names
 "pacemaker", "Lipitor's" names "Lipitor"), as whole words: "esketamine" never names
-"ketamine". Rules whose subjects share a phrase are one **group**; a different group is
+"ketamine"; the longest phrase wins: "Gardasil 9" names Gardasil 9, not Gardasil. Rules whose subjects share a phrase are one **group**; a different group is
 **another subject**. A word the dictionary does not know that looks like a one-word
 subject without being it ("simvastatin" beside "atorvastatin", "esketamine" beside
 "ketamine") is another subject too: pages compare drugs with their cousins.
@@ -11,8 +11,10 @@ A phrase named is **ours** when it is one of the rule's own subject phrases, **a
 subject** when it names a thing (a word the dictionary does not know, like a drug or a
 brand, or one written with a capital, like a person; not a short acronym) that only
 unrelated rules are about, and neither (left out) otherwise: a topic word another rule is
-about ("depression" beside a rule on ketamine), or a phrase of a rule whose subject shares
-a phrase with ours.
+about ("depression" beside a rule on ketamine), a phrase the rule's own question, cues,
+context or description names ("atorvastatin" for a rule on the ASCOT-LLA trial whose
+question asks what atorvastatin did in it), or a phrase of a rule whose subject shares a
+phrase with ours.
 
 A value's subject is found, most direct first (the strength scales the statement's score):
 
@@ -89,7 +91,7 @@ class SubjectCatalog:
         """Whether two groups share a phrase (a rule on "ketamine" and one on "ketamine, infusion")."""
         return a == b or any(a in g and b in g for g in self.phrases.values())
 
-    def relation(self, group: int, named: "Named") -> str:
+    def relation(self, group: int, named: "Named", mentioned: frozenset = frozenset()) -> str:
         """What a named phrase is to a rule of `group`: "ours" (one of its own phrases), "other"
         (the name of another subject) or "neutral" (a phrase of a related rule's subject, or a
         topic word another rule is about: "depression" does not stop a statement on ketamine)."""
@@ -97,7 +99,8 @@ class SubjectCatalog:
             return "ours"
         if -1 in named.groups:
             return "other"
-        if named.phrase not in self.names or any(g >= 0 and self.related(g, group) for g in named.groups):
+        if named.phrase not in self.names or named.phrase in mentioned or \
+                any(g >= 0 and self.related(g, group) for g in named.groups):
             return "neutral"
         return "other"
 
@@ -117,12 +120,17 @@ def named_in(text: str, keys: list[str], starts: list[int], ends: list[int], cat
     """Every subject phrase (and look-alike) of the catalog in a sentence's words."""
     found: list[Named] = []
     first_keys = catalog.first_keys
+    covered = -1  # words up to here belong to a longer phrase found already ("Gardasil 9", not "Gardasil")
     for i, word_key in enumerate(keys):
+        if i <= covered:
+            continue
         if word_key in first_keys:
-            for phrase, groups in catalog.phrases.items():
-                if phrase[0] == word_key and tuple(keys[i:i + len(phrase)]) == phrase:
-                    end = ends[i + len(phrase) - 1]
-                    found.append(Named(starts[i], end, text[starts[i]:end], groups, phrase))
+            longest = max((p for p in catalog.phrases if p[0] == word_key and tuple(keys[i:i + len(p)]) == p),
+                          key=len, default=None)
+            if longest is not None:
+                end = ends[i + len(longest) - 1]
+                found.append(Named(starts[i], end, text[starts[i]:end], catalog.phrases[longest], longest))
+                covered = i + len(longest) - 1
         elif catalog.lookalike_roots and len(word_key) >= 6 and not known(word_key):
             for root, groups in catalog.lookalike_roots.items():
                 if word_key != root and (root in word_key or word_key[-5:] == root[-5:]):

@@ -3,7 +3,8 @@
 Reads
     "403", "1,500", "ten", "thirty-nine", "twenty-one", "a dozen", "half a dozen",
     "two hundred", "21 million", "1.5 million" (decimals only with a scale word);
-    ranges "4-6", "4–6", "three to six", "one or two", "15 or 20", "between 2 and 3";
+    ranges "4-6", "4–6", "three to six", "one or two", "15 or 20", "9 through 14",
+    "between 2 and 3";
     any qualifier of `factcheck.kinds.qualifiers` before it ("at least two",
     "more than 50", "up to 30") and "or more" / "or fewer" / "+" after it ("two or more").
 
@@ -25,11 +26,15 @@ Leaves alone (another kind's number, or not a count at all)
       digits glued to other digits by - / . : (IDs, phone numbers, dates, times:
       "UBI 605-019-306", "555-1234", "10:41"), a number touching a slash (URLs, "1/2"),
       money ("$5", "Rs. 5000");
-    - a number word that is not a count: hyphenated to a word ("one-on-one", "two-thirds",
-      "one-time"), before a fraction ("one third of"), or the pronoun "one" ("no one",
-      "one another", "one’s", "the little one", "a loved one").
+    - a number word that is not a count: hyphenated to a word that is not a countable noun
+      ("one-on-one", "two-thirds", "one-time"; but "2-dose" counts doses), before a fraction
+      ("one third of"), or the pronoun "one" ("no one", "one another", "one’s", "the little
+      one", "a loved one");
+    - an age: after "age", "ages", "aged", "age of", or before "years old", "-year-old",
+      "years of age" ("ages 9 to 14", "aged 86", "86 years old": the `age` kind reads them).
 
 Examples
+    "a 2-dose schedule"                  -> 2 (a number hyphened to a countable noun counts it)
     "Thirty-nine studies looked at ketamine, 10 looked at memantine"
                                          -> Thirty-nine (39), 10
     "failure to respond to two or more treatment modalities"
@@ -64,15 +69,21 @@ _PATTERN = re.compile(
     + q.prefix()
     + r"(?:"
     + rf"between\s+(?P<ba>{NUMBER})\s+and\s+(?P<bb>{NUMBER})"
-    + rf"|(?P<a>{NUMBER})(?:(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER}))?"
+    + rf"|(?P<a>{NUMBER})(?:(?:{DASH}|\s+(?:to|or|through|thru)\s+)(?P<b>{NUMBER}))?"
     + r")"
     + q.postfix()
     + r"(?!\w)",
     re.IGNORECASE,
 )
-_GLUED_BEFORE = re.compile(r"(?:\d(?:\.|\s?[-/:–]\s?)|/)$")
+_GLUED_BEFORE = re.compile(r"(?:\d(?:\.|\s?[-/–]\s?|:)|/)$")
 _GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d|/)")
 _HYPHEN_WORD_AFTER = re.compile(r"^-[^\W\d_]")
+_HYPHEN_NOUN_AFTER = re.compile(r"^-(?P<noun>[^\W\d_]{3,})\b")  # "2-dose", "three-drug"
+_NOT_COUNTED = frozenset("time way thirds third half quarter quarters fold on off in out year years old "
+                         "month months week weeks day days hour hours minute minutes".split())
+_AGE_BEFORE = re.compile(r"(?:\bages?|\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:\s*(?:-|\s)\s*years?(?:\s*-\s*|\s+)olds?\b|\s+years?\s+of\s+age\b|\s*-\s*year-olds?)",
+                        re.IGNORECASE)
 _HALF_AFTER = re.compile(r"^\s+and\s+a\s+half(?!\w)", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"^[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bloved|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
@@ -132,8 +143,12 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
         return True
     if MEASURE_AFTER.match(after) or MEASURE_AFTER.match(text, match.end()) or _HALF_AFTER.match(after):
         return True  # "two weeks", "two or more weeks", "5+ years", "one and a half hours"
-    if _HYPHEN_WORD_AFTER.match(after) or _FRACTION_AFTER.match(after):
+    if _FRACTION_AFTER.match(after):
         return True
+    if _HYPHEN_WORD_AFTER.match(after) and not _counts_noun(after):
+        return True
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return True  # "ages 9 to 14", "aged 86", "86 years old": an age (the age kind reads it)
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after) or CURRENCY_BEFORE.search(before):
         return True
     if _PHONE.fullmatch(text[start:end]):
@@ -144,6 +159,16 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
     if len(numbers) == 1 and numbers[0].lower() == "one":
         return bool(_PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(after))
     return False
+
+
+def _counts_noun(after: str) -> bool:
+    """'-dose' in "2-dose": a hyphen to a countable noun makes the number a count of it."""
+    match = _HYPHEN_NOUN_AFTER.match(after)
+    if not match or match.group("noun").lower() in _NOT_COUNTED:
+        return False
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(match.group("noun").lower())
 
 
 def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str) -> Found:

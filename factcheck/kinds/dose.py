@@ -6,7 +6,9 @@ Reads
                      "0.5mg of drug per 1 kg of body weight" (up to three words between
                      "of" and "per");
     absolute         "35mg", "56 mg", "a 56-mg dose", "500 µg", "1 g";
-    rates            "0.5 mg/kg/h", "0.5 mg/kg per hour", "200 mg/day" (per h, min, day, week);
+    rates            "0.5 mg/kg/h", "0.5 mg/kg per hour", "200 mg/day" (per h, min, day, week),
+                     "10 mg daily", "10 mg once daily", "10 mg once a day", "2.4 mg weekly",
+                     "2.4 mg once a week", "80mg a day" (mg/day, mg/week);
     ranges           "0.5–1 mg/kg", "0.5-1.0 mg/kg", "0.5 to 1 mg/kg", "0.5 mg/kg to 1 mg/kg",
                      "between 0.5 and 1 mg/kg";
     with the qualifiers of `factcheck.kinds.qualifiers` ("up to 0.5 mg/kg", "about 0.5 mg/kg").
@@ -52,7 +54,8 @@ _PER_KG = (
     rf"(?:\s*/\s*{_KG}|{_PER}{_KG}|\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?{_PER}{_KG}"
     rf"|\s*[·⋅]?\s*kg\s*(?:-1|⁻¹|−1))(?:\s+(?:of\s+)?body\s*weight)?"
 )
-_RATE = r"(?:\s*/\s*|\s+per\s+)(?P<rate>hours?|hr|h|minutes?|min|days?|d|weeks?|wk)(?!\w)"
+_RATE = (r"(?:(?:\s*/\s*|\s+per\s+|\s+(?:once\s+|one\s+time\s+)?(?:a|an|each|every)\s+)(?P<rate>hours?|hr|h|minutes?|min|days?|d|weeks?|wk)(?!\w)"
+         r"|\s+(?:once\s+|taken\s+once\s+)?(?P<every>daily|weekly|nightly|a\s+day|a\s+week)(?!\w))")
 _PATTERN = re.compile(
     NUMBER_START
     + q.prefix()
@@ -100,6 +103,8 @@ def _read(match: re.Match[str]) -> Found:
     if g("rate"):
         rate = g("rate").lower()
         unit += "/" + _RATES[rate[:-1] if rate.endswith("s") and rate[:-1] in _RATES else rate]
+    elif g("every"):
+        unit += "/" + ("week" if "week" in g("every").lower() else "day")
     qualifier = q.canonical(g("qual")) or q.postfix_canonical(g("post"))
     if g("v"):
         low = high = _mg(g("v"), factor)

@@ -7,11 +7,12 @@ Reads
     "one and a half hours";
     the hyphenated adjective form: "one-hour", "40-minute", "12-week", "55-year-old";
     "an hour", "a week", "half an hour" (but not "twice a day", "once a week",
-    "per day", "every week" — frequencies, not durations);
+    "per day", "every week" — frequencies, not durations — nor "a second pacemaker", the
+    ordinal);
     vague amounts: "a couple of hours" = 2, "a few hours" = 2–5, "several weeks" = 3–9
     (both granularity "range");
     ranges: "4–12 weeks", "1-4 weeks", "2-3 weeks", "15 or 20 minutes", "two to three
-    hours", "30 minutes to 2 hours", "between 2 and 3 hours";
+    hours", "30 minutes to 2 hours", "6 through 12 months", "between 2 and 3 hours";
     the qualifiers of `factcheck.kinds.qualifiers` before it, plus "within" (= "up to":
     "within 24 hours" is [0, 24 h]), and "or more"/"or longer"/"+" after the number or the
     unit ("two or more hours", "5+ years", "two hours or longer").
@@ -69,12 +70,14 @@ _PATTERN = re.compile(
     + q.prefix(extra=_EXTRA_QUALIFIERS)
     + r"(?:"
     + rf"between\s+(?P<ba>{NUMBER})(?:\s*(?P<bua>{_UNIT}))?\s+and\s+(?P<bb>{NUMBER})\s*(?P<bub>{_UNIT})"
-    + rf"|(?P<a>{NUMBER})(?:\s*(?P<ua>{_UNIT}))?(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER})\s*(?:-\s*)?(?P<ub>{_UNIT})"
+    + rf"|(?P<a>{NUMBER})(?:\s*(?P<ua>{_UNIT}))?(?:{DASH}|\s+(?:to|or|through|thru)\s+)(?P<b>{NUMBER})\s*(?:-\s*)?(?P<ub>{_UNIT})"
     + rf"|(?P<n>{_AMOUNT}){q.postfix('post1')}\s*(?:-\s*)?(?P<unit>{_UNIT})"
     + r")"
     + q.postfix(),
     re.IGNORECASE,
 )
+_ORDINAL_AFTER = re.compile(r"\s+(?!(?:of|or|and|later|after|before|ago|earlier|longer|more|to|in|at|when|than)\b)[^\W\d_]",
+                            re.IGNORECASE)
 _FREQUENCY_BEFORE = re.compile(r"(?:\bonce|\btwice|\bthrice|\btimes|\bper|\beach|\bevery)\s+$", re.IGNORECASE)
 _OVER_MEANS_MORE_AFTER = re.compile(
     r"(?:\b(?:for|of|in|than|after|with|is|was|were|are|been|lasting|lasted|lasts|last|spanning"
@@ -124,6 +127,8 @@ def _read(match: re.Match[str], phrase: bool) -> Found | None:
         amount = " ".join(match.group("n").lower().split())
         if amount in ("a", "an") and _FREQUENCY_BEFORE.search(text[max(0, start - 10) : start]):
             return None
+        if amount in ("a", "an") and match.group("unit").lower() == "second" and _ORDINAL_AFTER.match(text, match.end()):
+            return None  # "a second unit was implanted": the ordinal, not a second of time
         low, high = _amount(amount)
         size = unit_seconds(match.group("unit"))
         low, high, granularity = low * size, high * size, "range" if amount in ("a few", "several") else "exact"

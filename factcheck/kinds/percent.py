@@ -2,7 +2,7 @@
 
 Reads
     "55 percent", "85%", "85 %", "12.5 per cent", "fifty percent", "(55%)";
-    ranges "20-30%", "20–30%", "20%-30%", "20 to 30 percent", "20 or 30%",
+    ranges "20-30%", "20–30%", "20%-30%", "20 to 30 percent", "20 or 30%", "20 through 30%",
     "between 20 and 30 percent";
     fractions of a whole before "of": "half of", "a third of", "two-thirds of",
     "a quarter of", "three quarters of", "a fifth of" (so "nearly half of patients"
@@ -57,7 +57,7 @@ _PATTERN = re.compile(
     + q.prefix()
     + r"(?:"
     + rf"between\s+(?P<ba>{NUMBER}){PCT}?\s+and\s+(?P<bb>{NUMBER}){PCT}"
-    + rf"|(?P<a>{NUMBER})(?P<apct>{PCT})?(?:{DASH}|\s+(?:to|or)\s+)(?P<b>{NUMBER}){PCT}"
+    + rf"|(?P<a>{NUMBER})(?P<apct>{PCT})?(?:{DASH}|\s+(?:to|or|through)\s+)(?P<b>{NUMBER}){PCT}"
     + rf"|(?P<v>{NUMBER}){PCT}"
     + rf"|(?P<frac>{alternation(FRACTIONS)})(?=\s+of(?!\w))"
     + r")"

@@ -19,8 +19,10 @@ its kind, an `Observation` records:
 - which cues matched whole (all their words in the value's clause, or word for word);
 - how surely the value is about the rule's subject (`analysis.subjects`);
 - why it cannot be the fact at all: a unit other than the rule's, an excluded context
-  term in its clause, no required context term, a negated clause ("was not effective for
-  20–40%"), or a distractor (`factcheck.distractors`: footnotes, ages, study years).
+  term in its clause (nearer than any required one there), no required context term in
+  the sentence, its table's header or its section's heading, a negated clause ("was not
+  effective for 20–40%"), or a distractor (`factcheck.distractors`: footnotes, ages unless
+  the rule asks one, study years, reference entries, a page's own date).
 
 The observations are weighed later, once the whole corpus is known (`matching.decide`).
 """
@@ -132,7 +134,8 @@ def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], cue_
         matched = [c.phrase for c in p.cues if _whole_in_sentence(c, words)]
         if not matched:
             continue
-        strength, how = doc.resolve(index, clauses[0], doc.catalog.group_of(p.rule.subject), p.rule.subject_window)
+        strength, how = doc.resolve(index, clauses[0], doc.catalog.group_of(p.rule.subject), p.rule.subject_window,
+                                     p.mentioned)
         if strength:
             found.append(Unread(p.id, doc.sentences[index], tuple(matched), how))
     return found
@@ -162,9 +165,10 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
                 hits[word_key] = factor
     cues = _cues(p.cues, words, locality, clause, first, last)
     rejected, negation = _rejected(doc, index, words, p, value, clause, locality)
-    strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window)
+    strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
     prior = _prior(p, value)
-    penalties = tuple(distractors.assess(text, value.span.start, value.span.end, value.value))
+    penalties = tuple(hit for hit in distractors.assess(text, value.span.start, value.span.end, value.value)
+                      if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
     line, column = doc.document.locate(sentence.start + value.span.start)
     end_line, end = doc.document.locate(sentence.start + value.span.end - 1)
     counted, counted_word = _counted(words, last, p) if value.value.kind == "count" else (None, None)
@@ -177,16 +181,23 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
 
 
 def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str | None]:
-    """The noun a count counts: the first rule word, else the first word, among the three after it
-    ("six one-hour infusion sessions" counts infusions; "ten healthy volunteers" volunteers)."""
-    after = range(last + 1, min(last + 4, len(words.keys)))
-    for t in after:
+    """The noun a count counts: the first word after it that is not an adjective, or a rule
+    word among the few words before a number or the clause's end ("six one-hour infusion
+    sessions" counts infusions, "ten healthy volunteers" volunteers, "9 to 14: two doses"
+    nothing: a number comes first)."""
+    for t in range(last + 1, min(last + 4, len(words.keys))):
+        word = words.lowers[t]
+        if word[0].isdigit() or word in _NUMBER_WORDS:
+            return None, None
         if words.keys[t] in p.weights:
-            return words.keys[t], words.lowers[t]
-    for t in after:
-        if words.lowers[t] not in _ADJECTIVES:
-            return words.keys[t], words.lowers[t]
+            return words.keys[t], word
+        if word not in _ADJECTIVES and not word.endswith(("-hour", "hour")):
+            return words.keys[t], word
     return None, None
+
+
+_AGE_WORDS = frozenset("age old die born birthday".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty".split())
 
 
 def _frequency(words: Words, last: int) -> str | None:
@@ -317,14 +328,11 @@ def _rejected(doc, index, words, p: RuleProfile, value: Found, clause: Clause, l
         near_require = nearest(clause_requires)
         if near_require is None or distance(near_exclude) < distance(near_require):
             return f"its clause names the excluded '{near_exclude[0]}'", None
-    if rule.require:
-        header = doc.layout.header(index)
-        if not requires and not (header and _terms(p.require, Words(header))):
-            return f"none of the required context {list(rule.require)} in the sentence (or its table's header)", None
-        if requires and not clause_requires and excludes:
-            near_exclude, near_require = nearest(excludes), nearest(requires)
-            if distance(near_exclude) < distance(near_require):
-                return f"nearer to the excluded '{near_exclude[0]}' than to the required '{near_require[0]}'", None
+    if rule.require and not requires:
+        above = [t for t in (doc.layout.header(index), doc.layout.section_heading(index)) if t]
+        if not any(_terms(p.require, Words(t)) for t in above):
+            return (f"none of the required context {list(rule.require)} in the sentence, its table's header or "
+                    "its section's heading"), None
     if clause.negation and not p.negated and rule.kind not in kinds.LIMIT_KINDS:
         return f"its clause is negated ('{clause.negation}'): not a statement of the fact", clause.negation
     return None, clause.negation

@@ -77,6 +77,7 @@ class RuleProfile:
     sources: dict[str, str]  # key -> where the rule has it ("cue 'approved'", "question", ...)
     cue_of: dict[str, Cue]  # phrase -> cue
     cue_words: frozenset[str] = frozenset()  # the keys of the cues' words
+    mentioned: frozenset[tuple[str, ...]] = frozenset()  # every run of keys of its own text, up to 4 words
 
     @property
     def id(self) -> str:
@@ -120,7 +121,17 @@ def profile(rule: Rule) -> RuleProfile:
         any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues))
     return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
                        tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
-                       frozenset(k for c in cues for k in c.content))
+                       frozenset(k for c in cues for k in c.content), _runs(rule))
+
+
+def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:
+    """Every run of one to four keys of the rule's own words: which subject phrases it names."""
+    runs = set()
+    for text in (rule.question, rule.description, *rule.cues, *rule.require):
+        keys = _keys(text or "")
+        for n in range(1, 5):
+            runs.update(keys[i:i + n] for i in range(len(keys) - n + 1))
+    return frozenset(runs)
 
 
 def _cue(phrase: str) -> Cue:
