@@ -178,6 +178,7 @@ class Rule:
     path: str = ""
     line: int = 0
     description: str = ""
+    limit: str | None = None  # "lower" / "upper": the fact is that end of what a statement gives
 
 
 @dataclass(frozen=True)

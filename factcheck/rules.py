@@ -16,9 +16,10 @@ from .model import Expected, Rule, Severity
 
 RULE_KEYS = {
     "id", "question", "subject", "cues", "context", "kind", "tolerance", "severity",
-    "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description",
+    "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description", "limit",
 }
-REQUIRED = ("id", "question", "subject", "cues", "kind")
+REQUIRED = ("id", "question", "subject", "kind")
+LIMITS = ("lower", "upper")
 RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 CONTEXT_KEYS = {"require", "exclude"}
 EXPECTED_KEYS = {"value", "reference"}
@@ -87,7 +88,7 @@ def _rule(node, path: str) -> Rule:
     import yaml
 
     if not isinstance(node, yaml.MappingNode):
-        _fail(path, node, None, "each rule must be a mapping with keys id, question, subject, cues, kind")
+        _fail(path, node, None, "each rule must be a mapping with keys id, question, subject, kind (and cues, context, …)")
     data = _plain(node, path)
     keys = {k.value: (k, v) for k, v in node.value}
     rule_id = str(data.get("id", "?"))
@@ -118,7 +119,7 @@ def _rule(node, path: str) -> Rule:
         id=rule_id,
         question=str(data["question"]),
         subject=_terms(data["subject"], path, where("subject"), rule_id),
-        cues=_phrases(data["cues"], "cues", path, where("cues"), rule_id),
+        cues=_phrases(data["cues"], "cues", path, where("cues"), rule_id) if data.get("cues") not in (None, "", []) else (),
         kind=kind.NAME,
         require=_phrases(context.get("require", []), "context.require", path, where("context"), rule_id),
         exclude=_phrases(context.get("exclude", []), "context.exclude", path, where("context"), rule_id),
@@ -133,7 +134,17 @@ def _rule(node, path: str) -> Rule:
         path=path,
         line=node.start_mark.line + 1,
         description=str(data.get("description") or ""),
+        limit=_limit(data.get("limit"), path, where("limit"), rule_id),
     )
+
+
+def _limit(value, path, node, rule_id) -> str | None:
+    if value is None:
+        return None
+    if value not in LIMITS:
+        _fail(path, node, rule_id, f"key 'limit': '{value}' is not one of {list(LIMITS)} (the lower or the upper end "
+                                   "a statement gives)")
+    return str(value)
 
 
 def _plain(node, path: str):

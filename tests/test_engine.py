@@ -193,6 +193,23 @@ CASES = [
         Outcome.SINGLE_SOURCE,
     ),
     (
+        "an age limit: 'under 16' and 'under 18' state different limits",
+        rule_yaml(id="min-age", question="'From what age may the Zorvex spray be used?'", subject="[Zorvex]",
+                  kind="age", limit="lower"),
+        {"a": "Zorvex is not for children under 16.", "b": "Zorvex is not for anyone under 18.",
+         "c": "Zorvex may be used by adults 18 and older."},
+        {"a": ["under 16"], "b": ["under 18"], "c": ["18 and older"]},
+        Outcome.CONFLICT,
+    ),
+    (
+        "an age limit: a range states its lower end",
+        rule_yaml(id="min-age", question="'From what age is the Zorvex vaccine given?'", subject="[Zorvex]",
+                  kind="age", limit="lower"),
+        {"a": "Zorvex is given to people ages 9 through 45.", "b": "The Zorvex vaccine is approved from age 9."},
+        {"a": ["ages 9 through 45"], "b": ["from age 9"]},
+        Outcome.CONSISTENT,
+    ),
+    (
         "a value in another clause, about something else, is not",
         rule_yaml(id="museum-opening", subject="[museum]", cues="[opened]", kind="year"),
         {"a": "The museum opened to great crowds; the railway that brings most visitors was finished in 1931."},

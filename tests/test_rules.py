@@ -38,7 +38,8 @@ BROKEN = [
     ("misspelt key", GOOD.replace("tolerance: 1", "tolerence: 1"),
      ":10: rule 'widget-launch': unknown key 'tolerence' (did you mean 'tolerance'?)"),
     ("unknown kind", GOOD.replace("kind: year", "kind: precent"), ":9: rule 'widget-launch': key 'kind'"),
-    ("missing cues", GOOD.replace("    cues: [launched, release]\n", ""), "rule 'widget-launch': missing required key 'cues'"),
+    ("missing kind", GOOD.replace("    kind: year\n", ""), "rule 'widget-launch': missing required key 'kind'"),
+    ("bad limit", GOOD.replace("kind: year", "kind: year\n    limit: lowest"), "key 'limit': 'lowest' is not one of ['lower', 'upper']"),
     ("bad severity", GOOD.replace("severity: error", "severity: eror"), "did you mean 'error'?"),
     ("bad context key", GOOD.replace("exclude:", "exlude:"), "unknown key 'context.exlude' (did you mean 'context.exclude'?)"),
     ("expected not of kind", GOOD.replace("value: 2011", "value: lots"), "key 'expected.value': 'lots' is not a"),
@@ -126,3 +127,10 @@ def test_kind_aliases_load_as_their_kind(workspace):
     ws = workspace({"r.yaml": GOOD.replace("kind: year", "kind: decade")})
     (rule,) = load_rules([ws / "r.yaml"])
     assert rule.kind == "date"
+
+
+def test_a_rule_of_subject_kind_and_question_alone_loads(workspace):
+    ws = workspace({"rules/r.yaml": "rules:\n  - id: lipitor-approval\n    question: When was Lipitor approved?\n"
+                                    "    subject: Lipitor\n    kind: year\n    limit: lower\n"})
+    (rule,) = load_rules([ws / "rules"])
+    assert rule.cues == () and rule.limit == "lower" and rule.kind == "date"

@@ -12,6 +12,7 @@ and how a bare number or a tolerance is taken.
 | `count`    | number          | count                                  | items / items                  |
 | `duration` |                 | second                                 | minutes / minutes              |
 | `dose`     | dosage          | mg (Value.unit "mg/kg", "mg", ...)     | mg/kg / the value's unit       |
+| `age`      |                 | years of age                           | years / years                  |
 
 Shared pieces: `qualifiers` (about, nearly, over, up to, at least, under) and `common`
 (number words, unit words, the year test `count` and `date` share, formatting).
@@ -23,7 +24,7 @@ from types import ModuleType
 from typing import Protocol
 
 from ..model import Found, Value
-from . import count, date, dose, duration, percent
+from . import age, count, date, dose, duration, percent
 
 
 class Kind(Protocol):
@@ -53,12 +54,16 @@ KINDS: dict[str, ModuleType] = {
     "duration": duration,
     "dose": dose,
     "dosage": dose,
+    "age": age,
 }
 
 
 # Kinds whose value is a limit ("not for children under 16" states the limit 16): a
 # negated clause still states it.
 LIMIT_KINDS = frozenset({"age"})
+# Kinds whose value says by itself what sort of fact it is (an age): near its subject, it is
+# a candidate without any of the rule's words.
+SETTLING_KINDS = frozenset({"age"})
 
 
 def unit_matches(kind: str, rule_unit: str, value_unit: str) -> bool:
@@ -67,6 +72,34 @@ def unit_matches(kind: str, rule_unit: str, value_unit: str) -> bool:
         return True
     matches = getattr(KINDS.get(kind), "unit_matches", None)
     return bool(matches and matches(rule_unit, value_unit))
+
+
+def convert(value: Value, to: str) -> Value:
+    """An age as a duration (years in seconds) or a count (years), for rules that ask an age
+    in those kinds."""
+    if value.kind != "age" or to not in ("duration", "count"):
+        raise ValueError(f"cannot read a {value.kind} value as a {to}")
+    size = duration.YEAR if to == "duration" else 1.0
+    scale = (lambda x: None if x is None else x * size)
+    return Value(to, value.raw, scale(value.low), scale(value.high), get(to).UNIT, value.qualifier, value.granularity)
+
+
+def limit_of(value: Value, side: str) -> Value:
+    """The one end of a value a limit states: "under 16" states 16, "18 and older" 18, "ages 9
+    to 26" 9 as a lower limit and 26 as an upper one."""
+    from .qualifiers import AT_LEAST, OVER, UNDER, UP_TO
+
+    if value.qualifier in (UP_TO, UNDER):
+        end = value.high
+    elif value.qualifier in (AT_LEAST, OVER):
+        end = value.low
+    else:
+        end = value.low if side == "lower" else value.high
+    if end is None:
+        end = value.high if value.low is None else value.low
+    if value.qualifier == UNDER and end is not None:
+        end = float(round(end, 9))  # the open end just below 16 states 16
+    return Value(value.kind, value.raw, end, end, value.unit, value.qualifier, "limit")
 
 
 class UnknownKindError(ValueError):

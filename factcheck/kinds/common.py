@@ -243,6 +243,14 @@ def split_spec(spec: object, kind: str, example: str) -> tuple[float, str]:
     return number, unit
 
 
+def outside(found: list, claimed: list) -> list:
+    """The values of `found` that overlap none of `claimed` (another kind's, which wins)."""
+    if not claimed:
+        return found
+    spans = [(c.span.start, c.span.end) for c in claimed]
+    return [f for f in found if not any(f.span.start < end and start < f.span.end for start, end in spans)]
+
+
 # ---------------------------------------------------------------- parse helper
 
 

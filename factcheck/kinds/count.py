@@ -31,7 +31,8 @@ Leaves alone (another kind's number, or not a count at all)
       ("one third of"), or the pronoun "one" ("no one", "one another", "one’s", "the little
       one", "a loved one");
     - an age: after "age", "ages", "aged", "age of", or before "years old", "-year-old",
-      "years of age" ("ages 9 to 14", "aged 86", "86 years old": the `age` kind reads them).
+      "years of age", or anywhere in what the `age` kind reads ("ages 9 to 14", "aged 86",
+      "86 years old", "9- to 14-year-olds").
 
 Examples
     "a 2-dose schedule"                  -> 2 (a number hyphened to a countable noun counts it)
@@ -53,7 +54,9 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Span, Value
+from . import age
 from . import qualifiers as q
+from .common import outside
 from .common import (
     CURRENCY_BEFORE, DASH, HAS_NUMBER, MEASURE_AFTER, MONTH_AFTER, MONTH_BEFORE, NUMBER, NUMBER_START,
     fmt_number, interval_text, is_integral, is_year, parse_number, parse_phrase, plausible_year, split_spec,
@@ -98,7 +101,7 @@ def find(text: str) -> list[Found]:
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
-    return found
+    return outside(found, age.find(text)) if found else found
 
 
 def _read(match: re.Match[str]) -> list[Found]:

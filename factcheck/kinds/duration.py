@@ -38,6 +38,7 @@ Examples
     "dissociation will go away about 15 or 20 minutes"
                                              -> about 15 or 20 minutes [855, 1260] s
     "given twice a day", "in 2019"           -> nothing
+    "86 years old", "a 55-year-old", "10 years of age" -> nothing: ages (the `age` kind)
 
 Plain numbers and tolerance
     A bare number — `expected: {value: 40}` or `tolerance: 5` — is in minutes. A string
@@ -48,7 +49,9 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Span, Value
+from . import age
 from . import qualifiers as q
+from .common import outside
 from .common import DASH, NUMBER, NUMBER_START, TIME_UNITS, fmt_number, interval_text, parse_number, parse_phrase, split_spec
 
 NAME = "duration"
@@ -112,7 +115,7 @@ def _scan(text: str, phrase: bool) -> list[Found]:
     for match in _PATTERN.finditer(text):
         if (item := _read(match, phrase)) is not None:
             found.append(item)
-    return found
+    return outside(found, age.find(text)) if found else found
 
 
 def _read(match: re.Match[str], phrase: bool) -> Found | None:

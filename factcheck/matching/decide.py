@@ -11,7 +11,7 @@ words never weigh less than an idf of 2, however common they are in the corpus.
                (one-word cues in full, the other words best first at 1, 0.7, 0.5, 0.35, 0.25 of
                their gain; the noun a count counts, when it is a rule word, 1.5 times)
              + (1 + the rest of its words' weight) × locality of each cue matched whole
-             + the kind's prior (a dose in the rule's own unit: 1.2))
+             + the kind's prior (an age, or a dose in the rule's own unit: 2; another dose 0.5))
             × the subject's strength (`analysis.subjects`)
             × (1 − each distractor's penalty)
             × 0.5 when a count counts people and the rule counts something else
@@ -38,6 +38,7 @@ import math
 from collections import Counter
 from dataclasses import replace
 
+from .. import kinds
 from ..model import Candidate, Mention, Rule
 from .evidence import DocumentObservations, Observation
 from .profile import CUE_PART_WEIGHT
@@ -142,15 +143,16 @@ def decide(observed: DocumentObservations, rules: list[Rule], scorer: Scorer) ->
     notes: dict[int, list[str]] = {}  # id(observation) -> why it lost
     for index, items in by_sentence.items():
         _assign(items, chosen, notes)
-    statements = _one_per_source(chosen, notes)
+    stated = {id(o): _stated(o, scorer.profiles[o.rule].rule) for o, _, _ in scored}
+    statements = _one_per_source(chosen, notes, stated)
     mentions = []
     for (rule_id, index), item in chosen.items():
         observations = [it for it in by_sentence[index] if it[0].rule == rule_id]
         taken = item if (rule_id, index) in statements else None
-        mentions.append(_mention(observed.source, observations, taken, notes))
+        mentions.append(_mention(observed.source, observations, taken, notes, stated))
     for rule_id, index in {(o.rule, o.sentence.index) for o, _, _ in scored if o.cues and o.subject} - chosen.keys():
         observations = [it for it in by_sentence[index] if it[0].rule == rule_id]
-        mentions.append(_mention(observed.source, observations, None, notes))  # a cue, values, none taken
+        mentions.append(_mention(observed.source, observations, None, notes, stated))  # a cue, values, none taken
     for u in observed.unread:
         mentions.append(Mention(rule=u.rule, source=observed.source, sentence=u.sentence, line=u.sentence.line,
                                 column=u.sentence.column, cues=u.cues, subject=u.subject_how, candidates=(),
@@ -209,7 +211,12 @@ def _assign(items, chosen, notes) -> None:
         chosen[(o.rule, o.sentence.index)] = (o, score, reasons)
 
 
-def _one_per_source(chosen, notes) -> set[tuple[str, int]]:
+def _stated(o: Observation, rule: Rule):
+    """The value a statement gives the fact: the value read, or for a limit rule its one end."""
+    return kinds.limit_of(o.found.value, rule.limit) if rule.limit else o.found.value
+
+
+def _one_per_source(chosen, notes, stated) -> set[tuple[str, int]]:
     """The (rule, sentence) statements kept: a weak one that contradicts the source's best is set aside."""
     best: dict[str, tuple] = {}
     for (rule_id, _), item in chosen.items():
@@ -218,8 +225,8 @@ def _one_per_source(chosen, notes) -> set[tuple[str, int]]:
     kept = set()
     for (rule_id, index), (o, score, _) in chosen.items():
         top, top_score, _ = best[rule_id]
-        if o is not top and score < WEAK * top_score and not o.found.value.agrees_with(top.found.value) \
-                and o.found.value.comparable_with(top.found.value):
+        mine, theirs = stated[id(o)], stated[id(top)]
+        if o is not top and score < WEAK * top_score and not mine.agrees_with(theirs) and mine.comparable_with(theirs):
             notes.setdefault(id(o), []).append(
                 f"set aside: a stronger statement of this source (line {top.sentence.line}, '{top.found.value.raw}', "
                 f"score {top_score:.2f}) says otherwise")
@@ -228,12 +235,12 @@ def _one_per_source(chosen, notes) -> set[tuple[str, int]]:
     return kept
 
 
-def _mention(source: str, observations, taken, notes) -> Mention:
+def _mention(source: str, observations, taken, notes, stated) -> Mention:
     sentence = observations[0][0].sentence
     candidates = []
     for o, score, reasons in sorted(observations, key=lambda it: it[0].found.span.start):
         is_taken = taken is not None and o is taken[0]
-        candidates.append(Candidate(o.found.value, o.found.span, score, is_taken,
+        candidates.append(Candidate(stated[id(o)], o.found.span, score, is_taken,
                                     tuple(reasons) + tuple(notes.get(id(o), ()))))
     chosen = next((c for c in candidates if c.chosen), None)
     anchor = taken[0] if taken else observations[0][0]

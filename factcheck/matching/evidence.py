@@ -41,8 +41,8 @@ NEAR_STEP, NEAR_CAP = 0.03, 12
 ATTACHED, INNER_PARENTHESIS, HEADER, QUESTION_HEADING, OUTER, HEADING = 0.85, 0.7, 0.8, 0.7, 0.45, 0.3
 OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
 IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
-SETTLING_PRIOR = 1.2  # evidence a value of the rule's own unit brings by itself (a mg/kg dose)
-KIND_PRIOR = {"dose": 0.4}
+SETTLING_PRIOR = 2.0  # evidence a value that settles the fact by its kind brings by itself: enough, near its subject
+KIND_PRIOR = {"dose": 0.5}
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     """Every rule's observations in one document (`everything`: keep those without evidence too)."""
     by_kind: dict[str, list[RuleProfile]] = {}
     for p in profiles:
-        by_kind.setdefault(p.rule.kind, []).append(p)
+        for kind in (p.rule.kind, *p.also_kinds):
+            by_kind.setdefault(kind, []).append(p)
     vocabulary = {k for p in profiles for k in p.weights}
     found: list[Observation] = []
     unread: list[Unread] = []
@@ -112,6 +113,8 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
         for kind, values in valued:
             for p in by_kind[kind]:
                 for value in values:
+                    if kind != p.rule.kind:  # an age read for a rule that asks an age as a duration or count
+                        value = Found(kinds.convert(value.value, p.rule.kind), value.span)
                     observation = _observe(doc, index, words, p, value)
                     if everything or observation.hits or observation.cues or observation.prior:
                         found.append(observation)
@@ -343,7 +346,10 @@ def _keys_of(term, words: Words) -> tuple[str, ...]:
 
 
 def _prior(p: RuleProfile, value: Found) -> float:
-    """Evidence the value's kind and unit bring alone: a dose in the rule's own unit settles it."""
-    if p.rule.unit and kinds.unit_matches(p.rule.kind, p.rule.unit, value.value.unit) and p.rule.kind == "dose":
+    """Evidence the value's kind and unit bring alone: a dose in the rule's own unit, or an age,
+    settles what the value is (which of several such facts it is, the rules' words decide)."""
+    if p.rule.kind == "dose" and p.rule.unit and kinds.unit_matches(p.rule.kind, p.rule.unit, value.value.unit):
+        return SETTLING_PRIOR
+    if p.rule.kind in kinds.SETTLING_KINDS:
         return SETTLING_PRIOR
     return KIND_PRIOR.get(p.rule.kind, 0.0)

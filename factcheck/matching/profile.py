@@ -78,6 +78,7 @@ class RuleProfile:
     cue_of: dict[str, Cue]  # phrase -> cue
     cue_words: frozenset[str] = frozenset()  # the keys of the cues' words
     mentioned: frozenset[tuple[str, ...]] = frozenset()  # every run of keys of its own text, up to 4 words
+    also_kinds: tuple[str, ...] = ()  # other kinds whose values it takes, converted (an age for a duration rule)
 
     @property
     def id(self) -> str:
@@ -121,7 +122,16 @@ def profile(rule: Rule) -> RuleProfile:
         any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues))
     return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
                        tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
-                       frozenset(k for c in cues for k in c.content), _runs(rule))
+                       frozenset(k for c in cues for k in c.content), _runs(rule), _also_kinds(rule))
+
+
+def _also_kinds(rule: Rule) -> tuple[str, ...]:
+    """A duration or count rule that asks an age ("From what age…", cue "aged") takes ages too,
+    as years: rules written before the `age` kind keep finding them."""
+    if rule.kind not in ("duration", "count"):
+        return ()
+    words = {k for text in (rule.question, *rule.cues, rule.description) for k in _keys(text or "")}
+    return ("age",) if words & {"age", "aged", "old", "birthday"} else ()
 
 
 def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:
