@@ -141,8 +141,9 @@ def named_in(text: str, keys: list[str], starts: list[int], ends: list[int], cat
 
 def _is_name(word: str) -> bool:
     """A word that names a thing: unknown to the dictionary (a drug, a brand) or written with a
-    capital ("Larsson", "Spravato"), not an acronym of four letters or fewer ("TRD", "HPV")."""
-    if word.isupper() and len(word) <= 4:
+    capital ("Larsson", "Spravato"); not an acronym of four letters or fewer ("TRD", "HPV"),
+    nor a number ("HPV 16 and 18" is named by HPV, a topic)."""
+    if (word.isupper() and len(word) <= 4) or not word.isalpha():
         return False
     return not known(word) or (word[:1].isupper() and not word.isupper())
 

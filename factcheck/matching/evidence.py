@@ -20,7 +20,8 @@ its kind, an `Observation` records:
 - how surely the value is about the rule's subject (`analysis.subjects`);
 - why it cannot be the fact at all: a unit other than the rule's, an excluded context
   term in its clause (nearer than any required one there), no required context term in
-  the sentence, its table's header or its section's heading, a negated clause ("was not
+  the sentence, the one before it in its paragraph, its table's header or its section's
+  heading, a negated clause ("was not
   effective for 20–40%"), or a distractor (`factcheck.distractors`: footnotes, ages unless
   the rule asks one, study years, reference entries, a page's own date).
 
@@ -172,6 +173,7 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     prior = _prior(p, value)
     penalties = tuple(hit for hit in distractors.assess(text, value.span.start, value.span.end, value.value)
                       if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
+
     line, column = doc.document.locate(sentence.start + value.span.start)
     end_line, end = doc.document.locate(sentence.start + value.span.end - 1)
     counted, counted_word = _counted(words, last, p) if value.value.kind == "count" else (None, None)
@@ -333,9 +335,12 @@ def _rejected(doc, index, words, p: RuleProfile, value: Found, clause: Clause, l
             return f"its clause names the excluded '{near_exclude[0]}'", None
     if rule.require and not requires:
         above = [t for t in (doc.layout.header(index), doc.layout.section_heading(index)) if t]
+        before = index - 1  # "The first device was implanted in Larsson. It stopped working after three hours."
+        if before >= 0 and doc.sentences[before].paragraph == doc.sentences[index].paragraph:
+            above.append(doc.sentences[before].text)
         if not any(_terms(p.require, Words(t)) for t in above):
-            return (f"none of the required context {list(rule.require)} in the sentence, its table's header or "
-                    "its section's heading"), None
+            return (f"none of the required context {list(rule.require)} in the sentence, the one before it, its "
+                    "table's header or its section's heading"), None
     if clause.negation and not p.negated and rule.kind not in kinds.LIMIT_KINDS:
         return f"its clause is negated ('{clause.negation}'): not a statement of the fact", clause.negation
     return None, clause.negation

@@ -2,7 +2,8 @@
 
 Words come from the rule's cues (weight 1; 0.5 each for the words of a cue of several,
 the whole cue matched bringing the rest), its question (0.6), its required context
-(0.4) and its description (0.3), each reduced to its key (`analysis.words.key`: lemma,
+(0.4) and its description (0.3: the sentences that say what the fact is, not those saying
+what it is not), each reduced to its key (`analysis.words.key`: lemma,
 then word family, so "approval" and "approved" are one word). The subject's own words,
 the question's frame ("In which year", "What share of", "How many") and words that carry
 no fact ("the", "was", "of") are left out; a light verb ("make", "take") weighs 0.4 of
@@ -112,7 +113,7 @@ def profile(rule: Rule) -> RuleProfile:
     for term in rule.require:
         for word_key in _keys(term):
             add(word_key, REQUIRE_WEIGHT, f"context '{term}'")
-    for word_key in _keys(getattr(rule, "description", "") or ""):
+    for word_key in _keys(_what_it_is(rule.description)):
         if word_key not in frame:
             add(word_key, DESCRIPTION_WEIGHT, "description")
     for word_key in list(weights):
@@ -126,12 +127,26 @@ def profile(rule: Rule) -> RuleProfile:
 
 
 def _also_kinds(rule: Rule) -> tuple[str, ...]:
-    """A duration or count rule that asks an age ("From what age…", cue "aged") takes ages too,
-    as years: rules written before the `age` kind keep finding them."""
+    """A duration or count rule that asks an age ("From what age…", "How old…", a cue "aged")
+    takes ages too, as years: rules written before the `age` kind keep finding them."""
     if rule.kind not in ("duration", "count"):
         return ()
-    words = {k for text in (rule.question, *rule.cues, rule.description) for k in _keys(text or "")}
-    return ("age",) if words & {"age", "aged", "old", "birthday"} else ()
+    asks = _ASKS_AGE.search(rule.question) or any(_AGE_CUE.search(c) for c in rule.cues)
+    return ("age",) if asks else ()
+
+
+_ASKS_AGE = re.compile(r"\b(?:what|which)\s+age\b|\bhow\s+old\b|\bage\s+(?:limit|at|of)\b|\b(?:minimum|maximum|"
+                       r"upper|lower|youngest|oldest)\s+age\b|\bages?\s+(?:range|group)\b", re.IGNORECASE)
+_AGE_CUE = re.compile(r"\bage[ds]?\b|\byears?\s+old\b|year-old|\bolder\b|\byounger\b", re.IGNORECASE)
+_NOT_THE_FACT = re.compile(r"\b(?:not|n't|other|others|except|excluding|unlike|rather\s+than|instead\s+of|never)\b",
+                           re.IGNORECASE)
+
+
+def _what_it_is(description: str) -> str:
+    """The parts of a description that say what the fact is: not the sentences that say what it
+    is not ("Later approvals … are other facts"), nor asides in parentheses."""
+    text = re.sub(r"\([^)]*\)", " ", description or "")
+    return " ".join(s for s in re.split(r"(?<=[.;!?])\s+", text) if not _NOT_THE_FACT.search(s))
 
 
 def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:

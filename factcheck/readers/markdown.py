@@ -17,7 +17,7 @@ _MARKUP = re.compile(
     r"|\]\([^)]*\)"  # link target, keeps the link text
     r"|<!--.*?-->"  # comment on one line
     r"|</?[A-Za-z][^>]*>"  # inline tag
-    r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|\["
+    r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+|\[(?=[^\]\n]*\]\()"  # a link's "[", not a footnote's
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")  # "|---|:--:|" under a header
