@@ -64,7 +64,7 @@ WORD_NUMBER = rf"(?:half\s+a\s+dozen|a\s+(?:dozen|{_HUNDRED})|{_WORD_99}(?:\s+{_
 # Whether a text may hold a number at all: a digit or a number word (a cheap pre-check).
 HAS_NUMBER = re.compile(rf"\d|(?<!\w)(?:{alternation([*SMALL, *TENS, 'dozen'])})", re.IGNORECASE)
 # Digits: thousands groups or a plain run, optional decimals, never the start of a longer run.
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)"
+DIGITS = r"(?:\d{1,3}(?:[,\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)"  # "1,961", "1 961" (thin space)
 SCALE = rf"(?:\s+(?:{alternation(SCALES)})(?!\w))"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER}){SCALE}?"
 # Where a number may start: not glued to a word, a decimal point, a thousands group
@@ -83,7 +83,7 @@ def _word_99(text: str) -> float:
 
 def parse_number(text: str) -> float:
     """The value of a NUMBER match: '1,500' -> 1500, 'thirty-nine' -> 39, '21 million' -> 2.1e7."""
-    words = text.lower().replace(",", "").split()
+    words = text.lower().replace(",", "").replace("\u2009", "").replace("\u202f", "").split()
     scale = 1.0
     if words and words[-1] in SCALES:
         scale = SCALES[words.pop()]

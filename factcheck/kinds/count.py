@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Span, Value
-from . import age
+from . import age, percent
 from . import qualifiers as q
 from .common import outside
 from .common import (
@@ -101,7 +101,7 @@ def find(text: str) -> list[Found]:
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
-    return outside(found, age.find(text)) if found else found
+    return outside(outside(found, age.find(text)), percent.find(text)) if found else found
 
 
 def _read(match: re.Match[str]) -> list[Found]:

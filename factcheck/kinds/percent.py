@@ -4,10 +4,14 @@ Reads
     "55 percent", "85%", "85 %", "12.5 per cent", "fifty percent", "(55%)";
     ranges "20-30%", "20–30%", "20%-30%", "20 to 30 percent", "20 or 30%", "20 through 30%",
     "between 20 and 30 percent";
-    fractions of a whole before "of": "half of", "a third of", "two-thirds of",
-    "a quarter of", "three quarters of", "a fifth of" (so "nearly half of patients"
-    is [45, 50)); with any qualifier of `factcheck.kinds.qualifiers` before it
-    ("about 50%", "up to 70%", "over 90%", "nearly half") and "or more"/"or less" after it.
+    fractions of a whole before "of", "the", "all" or the people they count: "half of",
+    "a third of", "two-thirds of", "a quarter of the", "three quarters of", "a fifth of",
+    "a tenth of", "half the patients" (so "nearly half of patients" is [45, 50]);
+    ratios: "1 in 5" (20%), "one in five", "1 out of 3", "one in every four", "2 to 3 in 100";
+    rates per a round number: "1 to 3 per 1,000" (0.1–0.3%), "2 per 100,000";
+    "five of 10 patients" (50%) before the people or things counted;
+    with any qualifier of `factcheck.kinds.qualifiers` before it ("about 50%", "up to 70%",
+    "over 90%", "nearly half", "about 1 in 5") and "or more"/"or less" after it.
 
 Canonical unit
     `percent` (percentage points). Bounds live in 0..100: "up to 70%" is [0, 70],
@@ -16,7 +20,8 @@ Canonical unit
 
 Does not read
     "5 percentage points" (a difference, not a share), "reduced by at least half"
-    (no "of"), "half an hour", bare numbers without a percent sign or word.
+    (no "of"), "half an hour", "a third dose", bare numbers without a percent sign or word,
+    "one in 2019".
 
 Examples
     "help up to 70% of patients"        -> up to 70%   [0, 70]        qualifier "up to"
@@ -36,7 +41,10 @@ import re
 
 from ..model import Found, Span, Value
 from . import qualifiers as q
-from .common import DASH, NUMBER, NUMBER_START, alternation, fmt_number, interval_text, parse_number, parse_phrase, split_spec
+from .common import (
+    COUNT_NOUNS, DASH, NUMBER, NUMBER_START, alternation, fmt_number, interval_text, parse_number, parse_phrase,
+    plausible_year, split_spec,
+)
 
 NAME = "percent"
 ALIASES: tuple[str, ...] = ("percentage",)
@@ -50,7 +58,12 @@ FRACTIONS = {
     "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
     "three quarters": 75.0, "three-quarters": 75.0,
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
 }
+_PER = {"100": 100.0, "hundred": 100.0, "1,000": 1e3, "1000": 1e3, "thousand": 1e3, "10,000": 1e4, "10000": 1e4,
+        "100,000": 1e5, "100000": 1e5, "1,000,000": 1e6, "1000000": 1e6, "million": 1e6}
+_WHOLE = (r"(?=\s+(?:of|the|all|those|these)\b|\s+(?:adults?|children|kids|people|patients|women|men|girls|boys|users"
+          r"|cases|participants|americans|smokers|survivors|deaths)\b)")
 PCT = r"(?:\s*%|\s*(?:percent|per\s+cent|pct)(?!\w))"
 _PATTERN = re.compile(
     NUMBER_START
@@ -59,14 +72,20 @@ _PATTERN = re.compile(
     + rf"between\s+(?P<ba>{NUMBER}){PCT}?\s+and\s+(?P<bb>{NUMBER}){PCT}"
     + rf"|(?P<a>{NUMBER})(?P<apct>{PCT})?(?:{DASH}|\s+(?:to|or|through)\s+)(?P<b>{NUMBER}){PCT}"
     + rf"|(?P<v>{NUMBER}){PCT}"
-    + rf"|(?P<frac>{alternation(FRACTIONS)})(?=\s+of(?!\w))"
+    + rf"|(?P<rn>{NUMBER})(?:{DASH}|\s+to\s+)?(?P<rn2>(?<=to\s){NUMBER}|(?<=[-–—]){NUMBER}|(?<=[-–—]\s){NUMBER})?"
+    + rf"\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?P<rd>{NUMBER})(?![\d,])"
+    + rf"|(?P<pn>{NUMBER})(?:\s*(?:[-–—]|to)\s*(?P<pn2>{NUMBER}))?\s+(?:per|for\s+every)\s+(?P<pd>{alternation(_PER)})(?!\w)"
+    + rf"|(?P<on>{NUMBER})\s+of\s+(?:the\s+|every\s+)?(?P<od>{NUMBER})\s+(?=(?:{COUNT_NOUNS}|trials|studies|adults?|cases)\b)"
+    + rf"|(?P<frac>{alternation(FRACTIONS)}){_WHOLE}"
     + r")"
     + q.postfix(),
     re.IGNORECASE,
 )
 
 
-_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth", re.IGNORECASE)  # cheap pre-check
+_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth|tenth|\bin\s+(?:every\s+)?\w|out\s+of|\bper\b|for\s+every"
+                    r"|\bof\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty)",
+                    re.IGNORECASE)  # cheap pre-check
 
 
 def find(text: str) -> list[Found]:
@@ -81,6 +100,8 @@ def find(text: str) -> list[Found]:
 
 def _read(match: re.Match[str]) -> list[Found]:
     qualifier = q.canonical(match.group("qual")) or q.postfix_canonical(match.group("post"))
+    if match.group("rd") or match.group("pd") or match.group("od"):
+        return _ratio(match, qualifier)
     if match.group("frac"):
         v = FRACTIONS[" ".join(match.group("frac").lower().split())]
         return [_found(match.group(0), match.start(), match.end(), v, v, qualifier, "exact", relative=FRACTION_ABOUT)]
@@ -101,7 +122,28 @@ def _read(match: re.Match[str]) -> list[Found]:
     ]
 
 
-FRACTION_ABOUT = 0.05  # "about a third": 5% of it either side
+def _ratio(match: re.Match[str], qualifier: str | None) -> list[Found]:
+    """'1 in 5' = 20%, '1 to 3 per 1,000' = 0.1–0.3%, 'five of 10 patients' = 50%."""
+    g = match.group
+    if g("rd"):
+        top, top2, whole = g("rn"), g("rn2"), g("rd")
+        if plausible_year(whole.replace(",", "")):
+            return []  # "one in 2019"
+        denominator = parse_number(whole)
+    elif g("pd"):
+        top, top2, denominator = g("pn"), g("pn2"), _PER[g("pd").lower().replace(" ", "")]
+    else:
+        top, top2, denominator = g("on"), None, parse_number(g("od"))
+    a = parse_number(top)
+    b = parse_number(top2) if top2 else a
+    if denominator < 2 or b > denominator or a > b:
+        return []
+    low, high = 100.0 * a / denominator, 100.0 * b / denominator
+    return [_found(g(0).rstrip(), match.start(), match.start() + len(g(0).rstrip()), low, high, qualifier,
+                   "range" if top2 else "exact", relative=FRACTION_ABOUT)]
+
+
+FRACTION_ABOUT = 0.05  # "about a third", "about 1 in 5": 5% of it either side
 
 
 def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str,
