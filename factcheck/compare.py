@@ -9,7 +9,11 @@ value could be read anywhere, and `not-stated` otherwise.
 
 The consensus is the statement agreed with by the most sources, if that is more than
 half of the sources stating the fact; outliers are the sources with a statement
-that disagrees with it.
+that disagrees with it. **Bounds are not points**: a bound ("up to 70%", "at least two",
+"over 50 years", "before 1990") or a decade is compatible with the values inside it but
+confirms none of them, so when any source states the fact firmly (a value, a range, an
+"about"), only the firm statements vote for the consensus; a fact stated only by bounds
+takes its consensus from them, and is consistent when they can overlap.
 """
 from __future__ import annotations
 
@@ -36,7 +40,12 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     bounds = [m.value.widened(rule.tolerance / 2) for m in statements]  # each statement's, once
     disputed, self_contradictions = _disagreements(statements, bounds)
     sources = tuple(dict.fromkeys(m.source for m in statements))
-    consensus = _consensus(statements, bounds, sources)
+    firm = [i for i, m in enumerate(statements) if is_firm(m.value)]
+    if firm and len(firm) < len(statements):  # points vote; bounds only have to fit
+        voters = tuple(statements[i] for i in firm)
+        consensus = _consensus(voters, [bounds[i] for i in firm], tuple(dict.fromkeys(m.source for m in voters)))
+    else:
+        consensus = _consensus(statements, bounds, sources)
     return Fact(
         rule=rule,
         outcome=_outcome(statements, unread, sources, disputed or self_contradictions),
@@ -49,6 +58,15 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
         self_contradictions=self_contradictions,
         disputed=disputed,
     )
+
+
+LOOSE_QUALIFIERS = frozenset({"nearly", "over", "under", "up to", "at least", "before", "after", "by"})
+
+
+def is_firm(value: Value) -> bool:
+    """A value that can confirm another: not a bound nor a decade (see the module docstring)."""
+    return value.qualifier not in LOOSE_QUALIFIERS and value.granularity != "decade" and \
+        value.low is not None and value.high is not None
 
 
 def _disagreements(statements, bounds) -> tuple[tuple[int, ...], tuple[str, ...]]:

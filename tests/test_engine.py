@@ -271,5 +271,19 @@ def test_consensus_needs_sources_that_agree_with_each_other(workspace):
 def test_consensus_prefers_plain_wording(workspace):
     _, fact = run(workspace, BRIDGE, {"a": "The Tallis Bridge opened on 3 March 1884.", "b": "The Tallis Bridge opened in 1884.",
                                       "c": "The Tallis Bridge opened in the 1880s.", "d": "The Tallis Bridge opened in 1901."})
-    assert fact.consensus.value.raw == "1884" and fact.consensus.sources == ("a", "b", "c")
+    assert fact.consensus.value.raw == "1884" and fact.consensus.sources == ("a", "b")  # the decade fits, confirms nothing
     assert fact.outliers == ("d",)
+
+
+def test_a_decade_or_a_bound_never_confirms_a_point(workspace):
+    _, fact = run(workspace, BRIDGE, {"a": "The Tallis Bridge opened in the 1880s.", "b": "The Tallis Bridge opened in 1884.",
+                                      "c": "The Tallis Bridge opened in 1891.", "d": "The Tallis Bridge opened before 1890."})
+    assert fact.outcome is Outcome.CONFLICT and fact.consensus is None  # 1884 against 1891, one source each
+
+
+def test_a_fact_stated_only_by_bounds_is_consistent_when_they_can_overlap(workspace):
+    rule = rule_yaml(id="rivets", subject="[Tallis Bridge]", cues="[rivets]", kind="count")
+    _, fact = run(workspace, rule, {"a": "More than 900 rivets hold the Tallis Bridge together.",
+                                    "b": "Up to 2,000 rivets hold the Tallis Bridge together."})
+    assert said(fact) == {"a": ["More than 900"], "b": ["Up to 2,000"]}
+    assert fact.outcome is Outcome.CONSISTENT
