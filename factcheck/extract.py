@@ -51,7 +51,9 @@ def prepare(rules: Iterable[Rule]) -> Prepared:
 @lru_cache(maxsize=8)
 def _prepare(rules: tuple[Rule, ...]) -> Prepared:
     words = [p for r in rules for p in (*r.cues, r.question, *r.require, *r.exclude)]
-    return Prepared(rules, tuple(profile(r) for r in rules), SubjectCatalog.of(r.subject for r in rules), Spelling(words))
+    threshold = max(80.0, min((r.cue_threshold for r in rules), default=88.0))  # the most tolerant rule's, not below 80
+    return Prepared(rules, tuple(profile(r) for r in rules), SubjectCatalog.of(r.subject for r in rules),
+                    Spelling(words, threshold))
 
 
 def analyse(document: Document, prepared: Prepared) -> AnalysedDocument:

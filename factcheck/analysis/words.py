@@ -144,18 +144,19 @@ def _typo(lower: str, candidates: tuple[str, ...], threshold: float) -> str | No
     return best[0] if best else None
 
 
-def typo_of(word: str, spelling: "Spelling", threshold: float = 88.0) -> str | None:
+def typo_of(word: str, spelling: "Spelling", threshold: float | None = None) -> str | None:
     """The rule word a misspelt source word stands for: only a word the dictionary does not
     know, of six letters or more, against rule words of six or more, at a high rapidfuzz
     ratio ("inagurated" for "inaugurated"; never "affective" for "effective")."""
-    return _typo(word.lower(), spelling.words, threshold)
+    return _typo(word.lower(), spelling.words, spelling.threshold if threshold is None else threshold)
 
 
 class Spelling(dict):
     """The rules' words as written (lower case) -> their keys, for typo tolerance."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases, threshold: float = 88.0):
         super().__init__()
+        self.threshold = threshold
         for phrase in phrases:
             for match in WORD.finditer(phrase):
                 lower = match.group().lower()
