@@ -70,6 +70,8 @@ class AnalysedDocument:
         self._values: dict[tuple[int, str], list[Found]] = {}
         self._named: dict[int, list[Named]] = {}
         self._context_named: dict[str, list[Named]] = {}
+        self._context_words: dict[str, Words] = {}
+        self._holding: dict[str, set[int]] = {}
         self.subject_groups, self.subject_how = self._document_subject()
 
     # ------------------------------------------------------------------ per sentence
@@ -88,7 +90,29 @@ class AnalysedDocument:
         cache_key = (index, kind)
         found = self._values.get(cache_key)
         if found is None:
-            found = self._values[cache_key] = kinds.get(kind).find(self.sentences[index].text)
+            found = self._values[cache_key] = kinds.get(kind).find(self.sentences[index].text) \
+                if index in self.holding(kind) else []
+        return found
+
+    def holding(self, kind: str) -> set[int]:
+        """The sentences that may hold a value of a kind: one pass of its cheap pattern over the
+        whole text, instead of one search per sentence."""
+        found = self._holding.get(kind)
+        if found is None:
+            starts, ends = self.sentences.starts, self.sentences.ends
+            found = set()
+            for match in kinds.get(kind).QUICK.finditer(self.document.text):
+                i = bisect_right(starts, match.start()) - 1
+                if i >= 0 and match.start() < ends[i]:
+                    found.add(i)
+            self._holding[kind] = found
+        return found
+
+    def context_words(self, text: str) -> Words:
+        """A heading's or a header row's words, made once per text."""
+        found = self._context_words.get(text)
+        if found is None:
+            found = self._context_words[text] = Words(text)
         return found
 
     def named(self, index: int) -> list[Named]:
@@ -104,7 +128,7 @@ class AnalysedDocument:
         """The subjects a heading, a header row or a title names."""
         found = self._context_named.get(text)
         if found is None:
-            words = Words(text)
+            words = self.context_words(text)
             found = self._context_named[text] = named_in(text, words.keys, words.starts, words.ends, self.catalog)
         return found
 

@@ -1,7 +1,8 @@
 """Value kinds: what sort of value a rule's fact is, and how to read it from prose.
 
 Each kind is a module with the same small contract (see `Kind`): `NAME`, `ALIASES`,
-`UNIT`, `find(text)`, `parse(text)`, `describe(value)`, `tolerance(spec)`. Its module
+`UNIT`, `QUICK` (a cheap pattern: a text without a match holds no value of the kind),
+`find(text)`, `parse(text)`, `describe(value)`, `tolerance(spec)`. Its module
 docstring is its user documentation: what it reads, its canonical unit, its qualifiers,
 and how a bare number or a tolerance is taken.
 
@@ -33,6 +34,7 @@ class Kind(Protocol):
     NAME: str
     ALIASES: tuple[str, ...]
     UNIT: str
+    QUICK: "re.Pattern[str]"  # a text without a match holds no value of the kind
 
     def find(self, text: str) -> list[Found]: ...
 

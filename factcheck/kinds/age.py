@@ -80,6 +80,7 @@ _PATTERN = re.compile(
 )
 _QUICK = re.compile(r"\bage|years?\s*-?\s*olds?|year-old|\d\s*\+|and\s+(?:older|over|up|younger)|or\s+(?:older|younger)"
                     r"|under\s+\d|over\s+\d|younger\s+than|older\s+than", re.IGNORECASE)
+QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:

@@ -121,6 +121,7 @@ def _years(first: int, last: int) -> tuple[int, int]:
 
 
 _QUICK = re.compile(r"\d{4}")  # every form holds a four-digit year: a cheap pre-check
+QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:

@@ -82,6 +82,7 @@ def mg_per(mass: str) -> float:
 
 
 _QUICK = re.compile(rf"\d\s*-?\s*{MASS}", re.IGNORECASE)  # a number right before a mass unit
+QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:

@@ -100,6 +100,7 @@ def unit_seconds(token: str) -> float:
 
 
 _QUICK = re.compile(rf"(?<![^\W\d_]){_UNIT}", re.IGNORECASE)  # a time-unit word: a cheap pre-check
+QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:

@@ -83,9 +83,10 @@ _PATTERN = re.compile(
 )
 
 
-_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth|tenth|\bin\s+(?:every\s+)?\w|out\s+of|\bper\b|for\s+every"
+_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth|tenth|\bin\s+(?:every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|out\s+of|\bper\b|for\s+every"
                     r"|\bof\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty)",
                     re.IGNORECASE)  # cheap pre-check
+QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:

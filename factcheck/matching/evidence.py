@@ -29,8 +29,11 @@ The observations are weighed later, once the whole corpus is known (`matching.de
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import distractors, kinds
 from ..analysis.clauses import Clause, clause_at
@@ -101,11 +104,12 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     unread: list[Unread] = []
     counts: Counter = Counter()
     sentences = 0
-    cue_stems = {p.id: tuple({k[:4] for c in p.cues for k in c.content if k}) for p in profiles if p.cues}
-    for index in range(len(doc.sentences)):
-        valued = [(kind, values) for kind, group in by_kind.items() if (values := doc.values(index, kind))]
-        unread.extend(_unread(doc, index, [p for p in profiles if p.id in cue_stems], cue_stems,
-                              {kind for kind, _ in valued}))
+    cued = _cued_sentences(doc, [p for p in profiles if p.cues])
+    holding = set().union(*(doc.holding(kind) for kind in by_kind)) if by_kind else set()
+    for index in sorted(holding | cued.keys()):
+        valued = [(kind, values) for kind in by_kind if (values := doc.values(index, kind))]
+        if index in cued:
+            unread.extend(_unread(doc, index, cued[index], {kind for kind, _ in valued}))
         if not valued:
             continue
         sentences += 1
@@ -122,13 +126,34 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     return DocumentObservations(doc.document.source.id, tuple(found), counts, sentences, tuple(unread))
 
 
-def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], cue_stems, valued_kinds) -> list[Unread]:
+def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[int, list[RuleProfile]]:
+    """The sentences holding the start of a cue word of some rule, with those rules: one pass of
+    one pattern over the whole text (the first four letters of every cue word's key)."""
+    if not profiles:
+        return {}
+    stems: dict[str, list[RuleProfile]] = {}
+    for p in profiles:
+        for stem in {k[:4] for c in p.cues for k in c.content if k}:
+            stems.setdefault(stem, []).append(p)
+    pattern = _stem_pattern(tuple(sorted(stems)))
+    starts, ends = doc.sentences.starts, doc.sentences.ends
+    found: dict[int, dict[str, RuleProfile]] = {}
+    for match in pattern.finditer(doc.document.text):
+        i = bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < ends[i]:
+            for p in stems[match.group().lower()]:
+                found.setdefault(i, {})[p.id] = p
+    return {i: list(rules.values()) for i, rules in found.items()}
+
+
+@lru_cache(maxsize=64)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], valued_kinds) -> list[Unread]:
     """The rules whose cue matches whole in a sentence holding no value of their kind."""
     waiting = [p for p in profiles if p.rule.kind not in valued_kinds]
-    if not waiting:
-        return []
-    lower = doc.sentences[index].text.lower()
-    waiting = [p for p in waiting if any(stem in lower for stem in cue_stems[p.id])]
     if not waiting:
         return []
     words = doc.words(index)
@@ -164,7 +189,7 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
         if word_key in p.weights:
             hits[word_key] = max(locality.of(t) for t in positions)
     for text_above, factor in _context(doc, index):
-        for word_key in _context_keys(text_above):
+        for word_key in _context_keys(doc, text_above):
             if word_key in p.weights and hits.get(word_key, 0.0) < factor:
                 hits[word_key] = factor
     cues = _cues(p.cues, words, locality, clause, first, last)
@@ -269,8 +294,8 @@ def _context(doc: AnalysedDocument, index: int) -> list[tuple[str, float]]:
     return found
 
 
-def _context_keys(text: str) -> set[str]:
-    return set(Words(text).keys)
+def _context_keys(doc: AnalysedDocument, text: str):
+    return doc.context_words(text).where
 
 
 def _cues(cues: tuple[Cue, ...], words: Words, locality: _Locality, clause: Clause, first: int, last: int):
@@ -338,7 +363,7 @@ def _rejected(doc, index, words, p: RuleProfile, value: Found, clause: Clause, l
         before = index - 1  # "The first device was implanted in Larsson. It stopped working after three hours."
         if before >= 0 and doc.sentences[before].paragraph == doc.sentences[index].paragraph:
             above.append(doc.sentences[before].text)
-        if not any(_terms(p.require, Words(t)) for t in above):
+        if not any(_terms(p.require, doc.context_words(t)) for t in above):
             return (f"none of the required context {list(rule.require)} in the sentence, the one before it, its "
                     "table's header or its section's heading"), None
     if clause.negation and not p.negated and rule.kind not in kinds.LIMIT_KINDS:
