@@ -99,12 +99,17 @@ class AnalysedDocument:
         whole text, instead of one search per sentence."""
         found = self._holding.get(kind)
         if found is None:
-            starts, ends = self.sentences.starts, self.sentences.ends
+            starts, ends, text = self.sentences.starts, self.sentences.ends, self.document.text
+            search = kinds.get(kind).QUICK.search
             found = set()
-            for match in kinds.get(kind).QUICK.finditer(self.document.text):
+            match = search(text)
+            while match is not None:  # one match per sentence is enough: go on from the sentence's end
                 i = bisect_right(starts, match.start()) - 1
                 if i >= 0 and match.start() < ends[i]:
                     found.add(i)
+                    match = search(text, ends[i])
+                else:
+                    match = search(text, match.end())
             self._holding[kind] = found
         return found
 

@@ -148,7 +148,8 @@ def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[
 
 @lru_cache(maxsize=64)
 def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)), re.IGNORECASE)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)  # at a word's start only
 
 
 def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], valued_kinds) -> list[Unread]:
