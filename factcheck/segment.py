@@ -36,7 +36,8 @@ _ALNUM = re.compile(r"[^\W_]")  # the characters str.isalnum accepts
 _ROW = re.compile(r"\t|\S\s*\|\s*\S|^\s*\|")  # a table row: cells split by a tab or a bar
 _DATE_LINE = re.compile(
     r"\s*(?:(?:early|mid|late|spring|summer|autumn|fall|winter)[\s-]+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"
-    r"(?:1[5-9]\d\d|20\d\d)(?:s|\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d))?\s*[:–—-]?\s*")
+    r"(?:1[5-9]\d\d|20\d\d)(?:s|\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d))?"
+    r"(?:,?\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*[:–—.-]?\s*")  # "April 26, 1986, 1:23:58 a.m."
 _OPEN_END = re.compile(
     r"(?:[,(]|(?<![\w-])(?:for|the|a|an|and|or|of|in|on|at|to|by|with|from|as|than|that|which|who|its|their|his|her"
     r"|is|are|was|were|be|been|has|have|had|not|into|about|after|before|since|until|over|under|between|per|nor))$",
@@ -209,7 +210,7 @@ def _continues(line: str, following: str) -> bool:
     """Whether the next line goes on with the sentence of this one (see the module docstring)."""
     if not line or not following.strip() or _BULLET.match(following) or _ROW.search(following) or _ROW.search(line):
         return False
-    if following.lstrip()[:1].islower():
+    if following.lstrip()[:1].islower() or _DATE_LINE.fullmatch(line):
         return True
     if line[-1:] in ".!?”\"":
         return False

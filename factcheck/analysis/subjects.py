@@ -22,7 +22,7 @@ A value's subject is found, most direct first (the strength scales the statement
 |--------------------------------------------------------------|----------|
 | named in the value's clause                                  | 1.0      |
 | named elsewhere in the sentence                              | 0.9      |
-| "it", "its", "the drug", "this medication", "the vaccine", … refer back to it | 0.85 |
+| "it", "its", "the drug", "this medication", "the vaccine", "the device", or "the" and the last word of one of its phrases ("the arch" for "steel arch") refer back to it | 0.85 |
 | named in one of the `subject_window` sentences before        | 0.8      |
 | named in the heading above, the table's header, or the next sentence of the paragraph | 0.7 |
 | the document's subject (manifest `subject:`, title, first heading, or the subject most of its mentions name) | 0.6 |
@@ -39,9 +39,8 @@ from .words import WORD, key, known
 
 ANAPHORS = frozenset("it its itself".split())
 DEFINITE = frozenset("the this that these those its such".split())
-CLASS_NOUNS = frozenset(
-    "drug medication medicine medicament treatment therapy compound agent product pill tablet injection shot jab "
-    "vaccine device implant system procedure operation disaster accident event".split())
+CLASS_NOUNS = frozenset(  # "the <noun>" refers back to any subject: nouns for a drug or a device
+    "drug medication medicine medicament compound agent product pill tablet vaccine device".split())
 STRENGTH = {"clause": 1.0, "sentence": 0.9, "anaphor": 0.85, "before": 0.8, "context": 0.7, "document": 0.6}
 
 

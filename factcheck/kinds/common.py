@@ -115,7 +115,9 @@ TIME_UNITS = (
 MASS_UNITS = r"(?:mg|milligrams?|µg|μg|mcg|ug|micrograms?|ng|nanograms?|grams?|g|kg|kilograms?|kilos?|lbs?|pounds?)"
 OTHER_UNITS = (
     r"(?:km|kilometers?|kilometres?|miles?|cm|mm|m|meters?|metres?|ml|mL|litres?|liters?|°[CF]?|degrees?"
-    r"|kcal|calories|am|pm|a\.m\.|p\.m\.|dollars?|euros?|rupees?|usd|eur|gbp|inr|bpm|mmHg|iu|units?)"
+    r"|kcal|calories|am|pm|a\.m\.|p\.m\.|dollars?|euros?|rupees?|usd|eur|gbp|inr|bpm|mmHg|iu|units?"
+    r"|[mµμ]?sv|sieverts?|millisieverts?|[mµμ]?gy|grays?|rems?|[kmgt]?bq|becquerels?|curies?|ci|rads?"
+    r"|tons?|tonnes?|square|sq|km²|km2|m²|m2|acres?|hectares?|ha|feet|ft|inches|in\.|gigawatts?|megawatts?|gw|mw|kw)"
 )
 PERCENT_WORDS = r"(?:%|percent(?!\w)|per\s*cent(?!\w)|pct(?!\w)|percentage)"
 MEASURE_AFTER = re.compile(

@@ -30,6 +30,9 @@ Leaves alone (another kind's number, or not a count at all)
       ("one-on-one", "two-thirds", "one-time"; but "2-dose" counts doses), before a fraction
       ("one third of"), or the pronoun "one" ("no one", "one another", "one’s", "the little
       one", "a loved one");
+    - a number that names rather than counts: after "No.", "number", "unit", "type", "stage",
+      "phase", "version", "table", "figure", "#" and the like, or after a name the dictionary
+      does not know ("Reactor No. 4", "unit 4", "type 2 diabetes", "Gardasil 9", "HPV 16");
     - an age: after "age", "ages", "aged", "age of", or before "years old", "-year-old",
       "years of age", or anywhere in what the `age` kind reads ("ages 9 to 14", "aged 86",
       "86 years old", "9- to 14-year-olds").
@@ -82,8 +85,13 @@ _GLUED_BEFORE = re.compile(r"(?:\d(?:\.|\s?[-/–]\s?|:)|/)$")
 _GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d|/)")
 _HYPHEN_WORD_AFTER = re.compile(r"^-[^\W\d_]")
 _HYPHEN_NOUN_AFTER = re.compile(r"^-(?P<noun>[^\W\d_]{3,})\b")  # "2-dose", "three-drug"
-_NOT_COUNTED = frozenset("time way thirds third half quarter quarters fold on off in out year years old "
+_NOT_COUNTED = frozenset("time way thirds third half quarter quarters fold on off in out year years old square "
                          "month months week weeks day days hour hours minute minutes".split())
+_LABEL_BEFORE = re.compile(  # "Reactor No. 4", "unit 4", "type 2", "Gardasil 9": a name's number, not a count
+    r"(?:\b(?:no|nr|number|unit|reactor|type|stage|phase|grade|level|class|schedule|chapter|section|table|figure"
+    r"|fig|room|block|building|route|line|version|model|part|step|page|volume|issue|generation|gen|round|wave"
+    r"|series|article|item|vol|ch|sec|study|trial|group|arm|cohort|day|week|month|year)\.?|#)\s*$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s*$")
 _AGE_BEFORE = re.compile(r"(?:\bages?|\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:-|\s)\s*years?(?:\s*-\s*|\s+)olds?\b|\s+years?\s+of\s+age\b|\s*-\s*year-olds?)",
                         re.IGNORECASE)
@@ -151,6 +159,8 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
         return True
     if _HYPHEN_WORD_AFTER.match(after) and not _counts_noun(after):
         return True
+    if len(numbers) == 1 and (_LABEL_BEFORE.search(before) or _after_a_name(before)):
+        return True  # "Reactor No. 4", "unit 4", "Gardasil 9": the number names, it does not count
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
         return True  # "ages 9 to 14", "aged 86", "86 years old": an age (the age kind reads it)
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after) or CURRENCY_BEFORE.search(before):
@@ -163,6 +173,17 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
     if len(numbers) == 1 and numbers[0].lower() == "one":
         return bool(_PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(after))
     return False
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether a name the dictionary does not know stands right before ("Gardasil 9", "HPV 16")."""
+    match = _NAME_BEFORE.search(before)
+    if not match:
+        return False
+    from lemminflect import getAllLemmas
+
+    word = match.group(1)
+    return not getAllLemmas(word.lower()) and not word.lower() in ("us", "uk")
 
 
 def _counts_noun(after: str) -> bool:

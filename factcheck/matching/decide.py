@@ -4,8 +4,10 @@ A rule word weighs its base weight (`profile`: cue 1, question 0.6, …) times i
 **rarity in the corpus**: idf = ln((N + 20) / (n + 1)), N the corpus's sentences that hold
 a value some rule needs and n those holding the word. The drug's name, in every sentence,
 weighs little; "synthesize", in three, weighs much. The 20 stands for sentences that
-hold none of the words, so a corpus of two pages still weighs words sensibly; a cue's own
-words never weigh less than an idf of 2, however common they are in the corpus.
+hold none of the words, so a corpus of two pages still weighs words sensibly; in a small
+corpus (up to 50 value sentences) a cue's own words never weigh less than an idf of 2,
+however common they are there (every sentence of it may say "opened"); past that the floor
+shrinks (2 × 50 / N), and a cue as common as the topic weighs as little as the topic.
 
     score = (Σ weight × idf × locality of each rule word near the value
                (one-word cues in full, the other words best first at 1, 0.7, 0.5, 0.35, 0.25 of
@@ -49,7 +51,8 @@ SHARE = 0.85
 WEAK = 0.5
 CUE_BONUS = 1.0
 SMOOTHING = 20
-CUE_FLOOR = 2.0  # a cue word's idf never drops below this: a corpus where every sentence says "opened"
+CUE_FLOOR = 2.0  # in a small corpus a cue word's idf never drops below this (every sentence says "opened")
+FLOOR_SENTENCES = 50  # ... and the floor shrinks as the corpus grows: 2 × 50 / N past 50 value sentences
 DECAY = (1.0, 0.7, 0.5, 0.35, 0.25)
 COUNTED_BONUS = 0.5  # a count of the very thing the rule names ("six infusions")
 PEOPLE_PENALTY = 0.5
@@ -75,6 +78,7 @@ class Scorer:
         self.profiles = {p.id: p for p in profiles}
         self.idf = rarity(counts, sentences)
         self.unknown = default_rarity(sentences)
+        self.floor = CUE_FLOOR * min(1.0, FLOOR_SENTENCES / max(sentences, 1))
 
     def score(self, o: Observation) -> tuple[float, list[str]]:
         p = self.profiles[o.rule]
@@ -83,7 +87,7 @@ class Scorer:
         for word, locality in o.hits:
             rarity = idf(word, self.unknown)
             if word in p.cue_words:  # the author's own word weighs at least this, however common
-                rarity = max(rarity, CUE_FLOOR)
+                rarity = max(rarity, self.floor)
             gain = p.weights[word] * rarity * locality
             if word == o.counted:
                 gain *= 1.0 + COUNTED_BONUS
@@ -97,7 +101,7 @@ class Scorer:
         cue_gain = 0.0
         for phrase, locality in o.cues:
             cue = p.cue_of[phrase]
-            whole = 0.0 if cue.single else sum(CUE_PART_WEIGHT * max(idf(k, self.unknown), CUE_FLOOR) for k in cue.content)
+            whole = 0.0 if cue.single else sum(CUE_PART_WEIGHT * max(idf(k, self.unknown), self.floor) for k in cue.content)
             cue_gain += (CUE_BONUS + whole) * locality
         raw = evidence + cue_gain + o.prior
         score = raw * o.subject

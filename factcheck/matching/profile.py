@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..analysis.words import LIGHT, NEGATORS, STOP, WORD, key
+from ..analysis.words import LIGHT, NEGATORS, STOP, WORD, key, known
 from ..model import Rule
 from .synonyms import SYNONYM_WEIGHT, related
 
@@ -88,13 +88,19 @@ class RuleProfile:
 
 def profile(rule: Rule) -> RuleProfile:
     subject = frozenset(tuple(key(m.group()) for m in WORD.finditer(s)) for s in rule.subject)
+    # The subject's own name never counts as a cue, but the common words of a longer phrase
+    # ("disaster" in "Chernobyl disaster", "plant" in "nuclear power plant") may.
     subject_keys = {k for phrase in subject for k in phrase}
+    # A cue the author wrote counts even when a longer subject phrase holds it ("disaster" in
+    # "Chernobyl disaster"); the subject's own name never does.
+    name_keys = {k for phrase in subject for k in phrase if len(phrase) == 1 or not known(k)}
     frame = FRAME.get(rule.kind, frozenset())
     weights: dict[str, float] = {}
     sources: dict[str, str] = {}
 
     def add(word_key: str, weight: float, source: str) -> None:
-        if word_key in STOP or word_key in subject_keys or word_key in NEGATORS or len(word_key) < 2 or word_key.isdigit():
+        skip = name_keys if source.startswith("cue ") else subject_keys
+        if word_key in STOP or word_key in skip or word_key in NEGATORS or len(word_key) < 2 or word_key.isdigit():
             return
         if word_key in LIGHT:
             weight *= LIGHT_FACTOR
