@@ -7,6 +7,10 @@ contradicts itself), `consistent` when two or more sources state it and all agre
 `single-source` when one source states it, `unparseable` when a cue matched but no
 value could be read anywhere, and `not-stated` otherwise.
 
+A conflict finding carries the rule's severity when the sources still clash with only
+their strongly stated statements (scoring at least half the fact's best reading); one that
+rests on a weak reading is reported one severity lower, and says so.
+
 The consensus is the statement agreed with by the most sources, if that is more than
 half of the sources stating the fact; outliers are the sources with a statement
 that disagrees with it. **Bounds are not points**: a bound ("up to 70%", "at least two",
@@ -24,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import kinds
-from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Value
+from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Severity, Value
 
 
 def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
@@ -215,8 +219,11 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
         if fact.disputed:
             statements = tuple(fact.statements[k] for k in fact.disputed)
             values = _listing(list(statements), lambda m: f"{m.source}: {describe(m.value)}")
+            severity, note = rule.severity, ""
+            if not _strongly_disputed(fact):
+                severity, note = Severity(max(Severity.INFO, rule.severity - 1)), WEAK_NOTE
             result.append(_finding(FindingType.CONFLICT, rule, tuple(dict.fromkeys(m.source for m in statements)),
-                                   f"sources disagree on {rule.id}: {values}", statements))
+                                   f"sources disagree on {rule.id}: {values}{note}", statements, severity))
         for source in fact.against_expected:
             statements = tuple(said_by[source])
             said = ", ".join(describe(m.value) for m in statements)
@@ -237,9 +244,26 @@ def _listing(items: list, text, limit: int = 12) -> str:
     return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
-def _finding(kind: FindingType, rule: Rule, sources: tuple[str, ...], message: str, statements) -> Finding:
+STRONG_SHARE = 0.5  # a statement scoring at least half the fact's best is strongly stated
+WEAK_NOTE = (" (weakly stated: the clash holds only with statements scoring under half the fact's best reading; "
+             "check the readings, one severity lower)")
+
+
+def _strongly_disputed(fact: Fact) -> bool:
+    """Whether the sources still clash when only their strongly stated statements count: a
+    conflict that rests on a weak reading may be a misreading, and says so."""
+    scores = [m.chosen.score if m.chosen is not None else 0.0 for m in fact.statements]
+    best = max(scores, default=0.0)
+    strong = tuple(m for m, s in zip(fact.statements, scores) if s >= STRONG_SHARE * best)
+    bounds = [m.value.widened(fact.rule.tolerance / 2) for m in strong]
+    disputed, selfish = _disagreements(strong, bounds)
+    return bool(disputed)
+
+
+def _finding(kind: FindingType, rule: Rule, sources: tuple[str, ...], message: str, statements,
+             severity: Severity | None = None) -> Finding:
     # The id names what the finding is about, never its row or its wording, so a
     # reviewer's decision can follow it from one run to the next.
     key = "|".join([kind.value, rule.id] + ([] if kind is FindingType.CONFLICT else sorted(sources)))
     fid = hashlib.sha1(key.encode()).hexdigest()[:12]
-    return Finding(fid, kind, rule.id, rule.severity, sources, message, statements)
+    return Finding(fid, kind, rule.id, severity or rule.severity, sources, message, statements)
