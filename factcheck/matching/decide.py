@@ -16,7 +16,11 @@ shrinks (2 × 50 / N), and a cue as common as the topic weighs as little as the 
              + the kind's prior (an age, or a dose in the rule's own unit: 2; another dose 0.5))
             × the subject's strength (`analysis.subjects`)
             × (1 − each distractor's penalty)
-            × 0.5 when a count counts people and the rule counts something else
+            × 0.5 when a count counts something else than the rule's "how many …" asks
+            × 0.6 when, for a value its kind does not settle, none of the verbs of the rule's
+              question and cues (nor one of their
+              predicate group) stands near the value: "When was it approved?" is usually
+              answered with approve, license, clear, authorize…
 
 A value is a **candidate** of a rule when its score is at least `TAKE` (1.0). Then:
 
@@ -43,6 +47,7 @@ from dataclasses import replace
 from .. import kinds
 from ..model import Candidate, Mention, Rule
 from .evidence import DocumentObservations, Observation
+from .evidence import SETTLING_PRIOR
 from .profile import CUE_PART_WEIGHT
 
 TAKE = 1.5
@@ -56,9 +61,12 @@ FLOOR_SENTENCES = 50  # ... and the floor shrinks as the corpus grows: 2 × 50 /
 DECAY = (1.0, 0.7, 0.5, 0.35, 0.25)
 COUNTED_BONUS = 0.5  # a count of the very thing the rule names ("six infusions")
 PEOPLE_PENALTY = 0.5
+VERBLESS_PENALTY = 0.4  # a statement of "when was it approved" usually says approve, license, clear…
 PEOPLE = frozenset(
     "patient people person participant subject individual adult child kid man woman boy girl volunteer respondent "
-    "resident user student doctor physician nurse member worker employee veteran household family american".split())
+    "resident user student doctor physician nurse member worker employee veteran household family american "
+    "firefighter engineer operator survivor victim soldier evacuee citizen inhabitant liquidator staff case "
+    "death life".split())
 
 
 def rarity(counts: Counter, sentences: int) -> dict[str, float]:
@@ -117,7 +125,14 @@ class Scorer:
         for penalty, reason in o.penalties:
             score *= max(0.0, 1.0 - penalty)
             reasons.append(reason)
-        if o.counted and o.counted not in p.weights and o.counted in PEOPLE and not PEOPLE & p.weights.keys():
+        if p.verbs and o.prior < SETTLING_PRIOR and not p.verbs.intersection(w for w, _ in o.hits):
+            score *= 1.0 - VERBLESS_PENALTY
+            reasons.append(f"none of the rule's verbs ({', '.join(sorted(p.verbs)[:4])}) near it")
+        if o.counted and p.counts and o.counted != p.counts and not (o.counted in PEOPLE and p.counts in PEOPLE) \
+                and o.counted_noun:
+            score *= 1.0 - PEOPLE_PENALTY
+            reasons.append(f"it counts {o.counted_word}; the rule counts {p.counts}")
+        elif o.counted and o.counted not in p.weights and o.counted in PEOPLE and not PEOPLE & p.weights.keys():
             score *= 1.0 - PEOPLE_PENALTY
             reasons.append(f"it counts {o.counted_word}, and the rule does not count people")
         if o.negation and not o.rejected:

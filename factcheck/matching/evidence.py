@@ -71,6 +71,7 @@ class Observation:
     end_column: int
     counted: str | None = None  # for a count: the key of the noun it counts ("six infusions": infuse)
     counted_word: str | None = None
+    counted_noun: bool = False  # whether the dictionary knows that word as a noun
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,16 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
         if frequency and not (_FREQUENCY_WORDS & p.weights.keys() or any(c.literal for c in p.cues if _FREQUENCY_WORDS & set(c.keys))):
             penalties += ((FREQUENCY_PENALTY, f"a count per {frequency} (a frequency), and the rule asks no frequency"),)
     return Observation(p.id, sentence, value, tuple(sorted(hits.items())), cues, strength, how, rejected, penalties,
-                       prior, (clause.start, clause.end), negation, line, column, end_line, end + 1, counted, counted_word)
+                       prior, (clause.start, clause.end), negation, line, column, end_line, end + 1, counted, counted_word,
+                       _is_noun(counted_word))
+
+
+def _is_noun(word: str | None) -> bool:
+    if not word:
+        return False
+    from ..analysis.words import _dictionary
+
+    return "NOUN" in _dictionary()[0](word)
 
 
 def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str | None]:

@@ -80,6 +80,8 @@ class RuleProfile:
     cue_words: frozenset[str] = frozenset()  # the keys of the cues' words
     mentioned: frozenset[tuple[str, ...]] = frozenset()  # every run of keys of its own text, up to 4 words
     also_kinds: tuple[str, ...] = ()  # other kinds whose values it takes, converted (an age for a duration rule)
+    counts: str | None = None  # for a count rule: the key of what it counts ("How many people…": people)
+    verbs: frozenset[str] = frozenset()  # the verbs its question and cues state the fact with
 
     @property
     def id(self) -> str:
@@ -129,7 +131,40 @@ def profile(rule: Rule) -> RuleProfile:
         any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues))
     return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
                        tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
-                       frozenset(k for c in cues for k in c.content), _runs(rule), _also_kinds(rule))
+                       frozenset(k for c in cues for k in c.content), _runs(rule), _also_kinds(rule),
+                       _counts(rule), _verbs(rule, weights))
+
+
+_FRAMING = frozenset("call name term define consider know say describe mean refer label classify follow".split())
+_HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\s+(?:(?:more|new|additional|other|separate|total|different"
+                       r"|individual|of\s+the|the)\s+)*([A-Za-z][\w-]*)", re.IGNORECASE)
+
+
+def _counts(rule: Rule) -> str | None:
+    """The thing a count rule counts: the noun after "how many" or "number of" in its question."""
+    if rule.kind != "count":
+        return None
+    match = _HOW_MANY.search(rule.question)
+    return key(match.group(1)) if match else None
+
+
+def _verbs(rule: Rule, weights: dict[str, float]) -> frozenset[str]:
+    """The verbs of the rule's question and one-word cues ("approve", "die", "last"), with the
+    words of their predicate groups: a statement of the fact usually holds one of them."""
+    from ..analysis.words import _dictionary
+
+    lemmas, _ = _dictionary()
+    found = set()
+    for text in (rule.question, *(c for c in rule.cues if len(c.split()) == 1)):
+        for match in WORD.finditer(text):
+            written = match.group()
+            word = written.lower()
+            k = key(word)
+            readings = lemmas(word)
+            if k in weights and k not in LIGHT and k not in _FRAMING and "VERB" in readings and "AUX" not in readings \
+                    and not written[:1].isupper() and (word.endswith(("ed", "ing")) or "NOUN" not in readings):
+                found.add(k)
+    return frozenset(found | {r for k in found for r in related(k)})
 
 
 def _also_kinds(rule: Rule) -> tuple[str, ...]:
