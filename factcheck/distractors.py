@@ -74,6 +74,23 @@ def reference(text: str, start: int, end: int, value: Value) -> tuple[float, str
     return None
 
 
+_CITED_AFTER_TITLE = re.compile(r"[\"”],?\s*(?:[A-Za-z.]+\s+){0,2}$")
+_PUBLISHED_AFTER = re.compile(r"^\W*(?:[\w’'-]+\W+){0,4}?(?:published|issued|released\s+(?:a|its|the)\s+report|reported"
+                              r"|report(?:ed)?\b|study\b|survey\b|review\b)", re.I)
+
+
+def cited(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A date right after a quoted title ('"Report on the Accident…," January 1987'), or one
+    a report or a study is published in ('In 2006, WHO published the report…')."""
+    if value.kind != "date":
+        return None
+    if _CITED_AFTER_TITLE.search(text[max(0, start - 20):start]):
+        return 0.8, "the date of a cited title"
+    if _PUBLISHED_AFTER.search(text[end:end + 50]):
+        return 0.5, "reads as the year a report or study came out"
+    return None
+
+
 def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
     """A date on a line of its own ("Thursday, 26 June 2025", "Updated March 3, 2024") dates the page."""
     if value.kind != "date":
@@ -84,7 +101,7 @@ def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | 
     return None
 
 
-CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, alone)
+CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, cited, alone)
 
 
 def assess(text: str, start: int, end: int, value: Value) -> list[tuple[float, str]]:

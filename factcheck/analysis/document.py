@@ -29,7 +29,7 @@ class Words:
     under that word's key (`words.typo_of`).
     """
 
-    __slots__ = ("starts", "ends", "keys", "lowers", "where")
+    __slots__ = ("starts", "ends", "keys", "lowers", "where", "titled")
 
     def __init__(self, text: str, spelling: dict[str, str] | None = None):
         found = list(WORD.finditer(text))
@@ -44,6 +44,7 @@ class Words:
         self.where: dict[str, list[int]] = {}
         for i, word_key in enumerate(self.keys):
             self.where.setdefault(word_key, []).append(i)
+        self.titled = _title_runs([m.group() for m in found])
         if spelling:
             for i, word in enumerate(self.lowers):
                 if word not in spelling and len(word) >= 6 and word.isalpha():
@@ -237,6 +238,38 @@ class AnalysedDocument:
         if group in self.subject_groups:
             return STRENGTH["document"], f"the document is about it ({self.subject_how})"
         return 0.0, "the subject is not named in it, nearby, or as the document's subject"
+
+
+_CONNECTORS = frozenset("of the and on at for in to de du von van & a an".split())
+
+
+def _title_runs(words: list[str]) -> frozenset[int]:
+    """The words inside a name or a title written in capitals ("Health Effects of the
+    Chernobyl Accident", "Food and Drug Administration"): three capitalized words or more,
+    four at the start of a sentence. Their words name something; they state nothing."""
+    found: set[int] = set()
+    run: list[int] = []
+    capitals = 0
+
+    def close(end: int) -> None:
+        nonlocal run, capitals
+        while run and words[run[-1]].lower() in _CONNECTORS:
+            run.pop()
+        if capitals >= (4 if run and run[0] == 0 else 3):
+            found.update(run)
+        run, capitals = [], 0
+
+    for i, word in enumerate(words):
+        if word[:1].isupper() and not word.isdigit():
+            run.append(i)
+            capitals += 1
+        elif run and word.lower() in _CONNECTORS and not (i > 1 and words[i - 1].lower() in _CONNECTORS
+                                                          and words[i - 2].lower() in _CONNECTORS):
+            run.append(i)
+        else:
+            close(i)
+    close(len(words))
+    return frozenset(found)
 
 
 def _word_before(text: str, offset: int) -> str:

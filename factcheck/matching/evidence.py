@@ -16,6 +16,9 @@ its kind, an `Observation` records:
   | the heading above                                              | 0.3               |
   | another clause of the sentence                                 | 0.4 − 0.01 per word |
 
+  A word inside a capitalized name or title ("Health Effects of the Chernobyl Accident",
+  "Food and Drug Administration") counts 0.3 of its place: it names, it states nothing.
+
 - which cues matched whole (all their words in the value's clause, or word for word);
 - how surely the value is about the rule's subject (`analysis.subjects`);
 - why it cannot be the fact at all: a unit other than the rule's, an excluded context
@@ -45,6 +48,7 @@ NEAR_STEP, NEAR_CAP = 0.03, 12
 ATTACHED, INNER_PARENTHESIS, HEADER, QUESTION_HEADING, OUTER, HEADING = 0.85, 0.7, 0.8, 0.7, 0.45, 0.3
 OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
 IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
+IN_A_NAME = 0.3  # a rule word inside a capitalized name or title ("Report on the Accident at …")
 SETTLING_PRIOR = 2.0  # evidence a value that settles the fact by its kind brings by itself: enough, near its subject
 KIND_PRIOR = {"dose": 0.5}
 
@@ -187,9 +191,10 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     first, last = words.token_at(value.span.start), max(words.token_at(value.span.end - 1), words.token_at(value.span.start))
     locality = _Locality(clauses, clause, value, words, first, last, p.rule.max_distance)
     hits = {}
+    titled = words.titled
     for word_key, positions in words.where.items():
         if word_key in p.weights:
-            hits[word_key] = max(locality.of(t) for t in positions)
+            hits[word_key] = max(locality.of(t) * (IN_A_NAME if t in titled else 1.0) for t in positions)
     for text_above, factor in _context(doc, index):
         for word_key in _context_keys(doc, text_above):
             if word_key in p.weights and hits.get(word_key, 0.0) < factor:
