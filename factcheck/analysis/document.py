@@ -29,7 +29,7 @@ class Words:
     under that word's key (`words.typo_of`).
     """
 
-    __slots__ = ("starts", "ends", "keys", "lowers", "where", "titled")
+    __slots__ = ("starts", "ends", "keys", "lowers", "where", "titled", "capitals")
 
     def __init__(self, text: str, spelling: dict[str, str] | None = None):
         found = list(WORD.finditer(text))
@@ -45,6 +45,7 @@ class Words:
         for i, word_key in enumerate(self.keys):
             self.where.setdefault(word_key, []).append(i)
         self.titled = _title_runs([m.group() for m in found])
+        self.capitals = [m.group().isupper() for m in found]  # "US" the country, not "us"
         if spelling:
             for i, word in enumerate(self.lowers):
                 if word not in spelling and len(word) >= 6 and word.isalpha():

@@ -8,7 +8,8 @@ Reads
     absolute         "35mg", "56 mg", "a 56-mg dose", "500 µg", "1 g";
     rates            "0.5 mg/kg/h", "0.5 mg/kg per hour", "200 mg/day" (per h, min, day, week),
                      "10 mg daily", "10 mg once daily", "10 mg once a day", "2.4 mg weekly",
-                     "2.4 mg once a week", "80mg a day" (mg/day, mg/week);
+                     "2.4 mg once a week", "80mg a day" (mg/day, mg/week); "850 mg three times a
+                     day", "500 mg twice daily" (the day's total: 2550, 1000 mg/day);
     ranges           "0.5–1 mg/kg", "0.5-1.0 mg/kg", "0.5 to 1 mg/kg", "0.5 mg/kg to 1 mg/kg",
                      "between 0.5 and 1 mg/kg";
     with the qualifiers of `factcheck.kinds.qualifiers` ("up to 0.5 mg/kg", "about 0.5 mg/kg").
@@ -54,7 +55,9 @@ _PER_KG = (
     rf"(?:\s*/\s*{_KG}|{_PER}{_KG}|\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?{_PER}{_KG}"
     rf"|\s*[·⋅]?\s*kg\s*(?:-1|⁻¹|−1))(?:\s+(?:of\s+)?body\s*weight)?"
 )
-_RATE = (r"(?:(?:\s*/\s*|\s+per\s+|\s+(?:once\s+|one\s+time\s+)?(?:a|an|each|every)\s+)(?P<rate>hours?|hr|h|minutes?|min|days?|d|weeks?|wk)(?!\w)"
+_RATE = (r"(?:\s+(?P<times>twice|thrice|two\s+times|three\s+times|four\s+times|[234]\s*(?:times|x))\s+"
+         r"(?:a\s+day|daily|per\s+day|each\s+day)(?!\w)"
+         r"|(?:\s*/\s*|\s+per\s+|\s+(?:once\s+|one\s+time\s+)?(?:a|an|each|every)\s+)(?P<rate>hours?|hr|h|minutes?|min|days?|d|weeks?|wk)(?!\w)"
          r"|\s+(?:once\s+|taken\s+once\s+)?(?P<every>daily|weekly|nightly|a\s+day|a\s+week)(?!\w))")
 _PATTERN = re.compile(
     NUMBER_START
@@ -71,6 +74,7 @@ _PATTERN = re.compile(
 _CONCENTRATION_AFTER = re.compile(r"\s*(?:/|per\s+)\s*(?:m2|m²|m\^2|ml|l|dl|litre|liter|mmol)(?!\w)", re.IGNORECASE)
 _MG_PER = {"g": 1000.0, "gram": 1000.0, "mg": 1.0, "milligram": 1.0, "µg": 1e-3, "μg": 1e-3, "mcg": 1e-3,
            "ug": 1e-3, "microgram": 1e-3, "ng": 1e-6, "nanogram": 1e-6}
+_TIMES = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _RATES = {"h": "h", "hr": "h", "hour": "h", "min": "min", "minute": "min", "d": "day", "day": "day",
           "wk": "week", "week": "week"}
 
@@ -106,6 +110,9 @@ def _read(match: re.Match[str]) -> Found:
         unit += "/" + _RATES[rate[:-1] if rate.endswith("s") and rate[:-1] in _RATES else rate]
     elif g("every"):
         unit += "/" + ("week" if "week" in g("every").lower() else "day")
+    elif g("times"):
+        unit += "/day"
+        factor *= _TIMES[g("times").lower().split()[0].rstrip("x").strip()]
     qualifier = q.canonical(g("qual")) or q.postfix_canonical(g("post"))
     if g("v"):
         low = high = _mg(g("v"), factor)

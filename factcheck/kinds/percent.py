@@ -1,7 +1,8 @@
 """percent — a share or rate written as a percentage.
 
 Reads
-    "55 percent", "85%", "85 %", "12.5 per cent", "fifty percent", "(55%)";
+    "55 percent", "85%", "85 %", "12.5 per cent", "fifty percent", "(55%)",
+    "1.5 percentage points";
     ranges "20-30%", "20–30%", "20%-30%", "20 to 30 percent", "20 or 30%", "20 through 30%",
     "between 20 and 30 percent";
     fractions of a whole before "of", "the", "all" or the people they count: "half of",
@@ -19,7 +20,7 @@ Canonical unit
     A descending pair "from 40% to 20%" is a change, not a range: it gives two values.
 
 Does not read
-    "5 percentage points" (a difference, not a share), "reduced by at least half"
+    "reduced by at least half"
     (no "of"), "half an hour", "a third dose", bare numbers without a percent sign or word,
     "one in 2019".
 
@@ -28,7 +29,8 @@ Examples
     "around 30% of people"              -> around 30%  [28.5, 31.5]   qualifier "about"
     "20–30% of adults"                  -> 20–30%      [20, 30]       granularity "range"
     "nearly half of the patients"       -> nearly half [45, 50)       qualifier "nearly"
-    "a 5 percentage point rise"         -> nothing
+    "lowers HbA1c by 1.5 percentage points" -> 1.5 percentage points [1.5, 1.5] (a difference
+                                           in points is in the same unit)
 
 Tolerance
     A number is in percentage points: `tolerance: 2` lets 30% agree with 32%.
@@ -64,7 +66,7 @@ _PER = {"100": 100.0, "hundred": 100.0, "1,000": 1e3, "1000": 1e3, "thousand": 1
         "100,000": 1e5, "100000": 1e5, "1,000,000": 1e6, "1000000": 1e6, "million": 1e6}
 _WHOLE = (r"(?=\s+(?:of|the|all|those|these)\b|\s+(?:adults?|children|kids|people|patients|women|men|girls|boys|users"
           r"|cases|participants|americans|smokers|survivors|deaths)\b)")
-PCT = r"(?:\s*%|\s*(?:percent|per\s+cent|pct)(?!\w))"
+PCT = r"(?:\s*%|\s*(?:percent|per\s+cent|pct|percentage[\s-]+points?)(?!\w))"
 _PATTERN = re.compile(
     NUMBER_START
     + q.prefix()

@@ -344,7 +344,8 @@ def _terms(terms: tuple[Cue, ...], words: Words) -> list[tuple[str, int, int]]:
     for term in terms:
         n = len(term.keys)
         for start in words.where.get(term.keys[0], ()) if n else ():
-            if tuple(words.keys[start:start + n]) == term.keys:
+            if tuple(words.keys[start:start + n]) == term.keys and \
+                    all(words.capitals[start + i] for i in term.capitals if start + i < len(words.capitals)):
                 found.append((term.phrase, start, start + n - 1))
     return found
 

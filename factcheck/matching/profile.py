@@ -54,6 +54,7 @@ class Cue:
     phrase: str
     keys: tuple[str, ...]
     content: frozenset[str]
+    capitals: tuple[int, ...] = ()  # the words written as a short acronym ("US", "ER"): matched in capitals only
 
     @property
     def single(self) -> bool:
@@ -202,7 +203,9 @@ def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:
 
 def _cue(phrase: str) -> Cue:
     keys = _keys(phrase)
-    return Cue(phrase, keys, frozenset(k for k in keys if k not in STOP and k not in NEGATORS))
+    written = [m.group() for m in WORD.finditer(phrase)]
+    capitals = tuple(i for i, w in enumerate(written) if w.isupper() and 2 <= len(w) <= 4)
+    return Cue(phrase, keys, frozenset(k for k in keys if k not in STOP and k not in NEGATORS), capitals)
 
 
 def _keys(text: str) -> tuple[str, ...]:
