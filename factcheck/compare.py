@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import kinds
-from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Severity, Value
+from .model import Consensus, Fact, Finding, FindingType, Mention, Outcome, Rule, Severity, Value, unit_family
 
 
 def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
@@ -84,7 +84,7 @@ def _disagreements(statements, bounds) -> tuple[tuple[int, ...], tuple[str, ...]
     selfish: list[str] = []
     by_unit: dict[str, list[int]] = {}
     for i, m in enumerate(statements):
-        by_unit.setdefault(m.value.unit, []).append(i)
+        by_unit.setdefault(unit_family(m.value.unit), []).append(i)
     for indices in by_unit.values():
         highest_low: dict[str, float] = {}
         lowest_high: dict[str, float] = {}
@@ -205,7 +205,7 @@ def _disagreeing(statements, bounds, reference: Value | None, tolerance: float) 
     low, high = reference.widened(tolerance / 2)
     return tuple(dict.fromkeys(
         m.source for m, (m_low, m_high) in zip(statements, bounds)
-        if m.value.unit == reference.unit and (m_low > high or low > m_high)))
+        if m.value.comparable_with(reference) and (m_low > high or low > m_high)))
 
 
 def findings(facts: Iterable[Fact]) -> list[Finding]:

@@ -77,7 +77,14 @@ class Value:
         return a_low <= b_high and b_low <= a_high
 
     def comparable_with(self, other: "Value") -> bool:
-        return self.unit == other.unit
+        """Values compare when their units are one family: a dose of "mg" compares with "mg/day"
+        and "mg/week" (a daily or weekly dose is given as its amount), never with "mg/kg"."""
+        return self.unit == other.unit or unit_family(self.unit) == unit_family(other.unit)
+
+
+def unit_family(unit: str) -> str:
+    """A unit without the "/day" or "/week" a dose's amount is given per."""
+    return unit.removesuffix("/day").removesuffix("/week")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ as a response rate. A sentence is cut into clauses at:
   three words ("synthesized in 1962 and approved in 1970"; not "in 2019 and for
   depression with suicidal ideation in 2020");
 - a participial phrase set off by a comma ("Ketamine, first synthesized in 1962, was…"
-  holds a clause of its own to the next comma; "Approved in 1996, Lipitor…" ends one).
+  holds a clause of its own to the next comma; "Approved in 1996, Lipitor…" ends one; so
+  does ", finding that …" at a sentence's end).
 
 An introductory phrase ("In 1996, the FDA approved…") and a colon ("Approval: 1996")
 cut nothing. Negation ("not", "n't", "no", "never", "without", "no longer", "failed to",
@@ -40,6 +41,7 @@ _SUBORDINATE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might)\b)",
     re.IGNORECASE)
 _COORDINATE = re.compile(r",\s*(?=(?:but|and|or|then|yet)\b)|;\s*(?=(?:and|but)\b)", re.IGNORECASE)
+_TRAILING_PARTICIPLE = re.compile(r",\s*(?=[a-z]+ing\b)")  # "…upheld the refusal, finding that …"
 _BARE_COORDINATE = re.compile(r"\s+(?=(?:and|but)\s)", re.IGNORECASE)
 _HARD = re.compile(r";|\s[—–]\s|—")
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*(?=(?:(?:first|initially|originally|later|then|also|once|now|since)\s+)?"
@@ -51,7 +53,7 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no|without|neither|nor|cannot|unable\s+to|fail(?:s|ed)?\s+to|no\s+longer)\b|n['’]t\b",
     re.IGNORECASE)
 _NOT_NEGATION = re.compile(  # qualifiers and fixed phrases that hold a negator but negate nothing
-    r"(?:\bnot|n['’]t)(?:\s+[\w-]+){0,5}?\s+until\b"  # "not known as Lipitor until 1996": in 1996
+    r"(?:\bnot|n['’]t)(?:\s+[\w-]+){0,9}?\s+until\b"  # "not known as Lipitor until 1996": in 1996
     r"|\b(?:no|not)\s+(?:more|less|fewer|later|earlier|greater|lower|higher|longer|shorter|older|younger)\s+than\b"
     r"|\bnot\s+only\b|\bno\s+(?:doubt|wonder)\b|\bwhether\s+or\s+not\b|\bif\s+not\b",
     re.IGNORECASE)
@@ -79,6 +81,10 @@ def split(text: str) -> tuple[Clause, ...]:
         cuts.setdefault(match.end(), ("subordinate", -1))
     for match in _COORDINATE.finditer(text):
         cuts.setdefault(match.end(), ("coordinate", -1))
+    for match in _TRAILING_PARTICIPLE.finditer(text):
+        word = re.match(r"[a-z]+", text[match.end():]).group()
+        if _is_verb(word):
+            cuts.setdefault(match.end(), ("participle", -1))
     for match in _BARE_COORDINATE.finditer(text):
         if _verb_follows(text, match.end()):
             cuts.setdefault(match.end(), ("coordinate", -1))
@@ -155,6 +161,13 @@ def _verb_follows(text: str, offset: int) -> bool:
         if word[0].isdigit():
             return False
     return False
+
+
+@lru_cache(maxsize=50_000)
+def _is_verb(word: str) -> bool:
+    from .words import _dictionary
+
+    return "VERB" in _dictionary()[0](word) and word not in ("during", "including", "according", "regarding")
 
 
 @lru_cache(maxsize=50_000)

@@ -10,7 +10,6 @@ Reads
     "a tenth of", "half the patients" (so "nearly half of patients" is [45, 50]);
     ratios: "1 in 5" (20%), "one in five", "1 out of 3", "one in every four", "2 to 3 in 100";
     rates per a round number: "1 to 3 per 1,000" (0.1–0.3%), "2 per 100,000";
-    "five of 10 patients" (50%) before the people or things counted;
     with any qualifier of `factcheck.kinds.qualifiers` before it ("about 50%", "up to 70%",
     "over 90%", "nearly half", "about 1 in 5") and "or more"/"or less" after it.
 
@@ -77,7 +76,6 @@ _PATTERN = re.compile(
     + rf"|(?P<rn>{NUMBER})(?:{DASH}|\s+to\s+)?(?P<rn2>(?<=to\s){NUMBER}|(?<=[-–—]){NUMBER}|(?<=[-–—]\s){NUMBER})?"
     + rf"\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?P<rd>{NUMBER})(?![\d,])"
     + rf"|(?P<pn>{NUMBER})(?:\s*(?:[-–—]|to)\s*(?P<pn2>{NUMBER}))?\s+(?:per|for\s+every)\s+(?P<pd>{alternation(_PER)})(?!\w)"
-    + rf"|(?P<on>{NUMBER})\s+of\s+(?:the\s+|every\s+)?(?P<od>{NUMBER})\s+(?=(?:{COUNT_NOUNS}|trials|studies|adults?|cases)\b)"
     + rf"|(?P<frac>{alternation(FRACTIONS)}){_WHOLE}"
     + r")"
     + q.postfix(),
@@ -103,7 +101,7 @@ def find(text: str) -> list[Found]:
 
 def _read(match: re.Match[str]) -> list[Found]:
     qualifier = q.canonical(match.group("qual")) or q.postfix_canonical(match.group("post"))
-    if match.group("rd") or match.group("pd") or match.group("od"):
+    if match.group("rd") or match.group("pd"):
         return _ratio(match, qualifier)
     if match.group("frac"):
         v = FRACTIONS[" ".join(match.group("frac").lower().split())]
@@ -126,17 +124,16 @@ def _read(match: re.Match[str]) -> list[Found]:
 
 
 def _ratio(match: re.Match[str], qualifier: str | None) -> list[Found]:
-    """'1 in 5' = 20%, '1 to 3 per 1,000' = 0.1–0.3%, 'five of 10 patients' = 50%."""
+    """'1 in 5' = 20%, '1 to 3 per 1,000' = 0.1–0.3%. ("28 of the 600 workers" is left to count:
+    it says how many as much as what share.)"""
     g = match.group
     if g("rd"):
         top, top2, whole = g("rn"), g("rn2"), g("rd")
         if plausible_year(whole.replace(",", "")):
             return []  # "one in 2019"
         denominator = parse_number(whole)
-    elif g("pd"):
-        top, top2, denominator = g("pn"), g("pn2"), _PER[g("pd").lower().replace(" ", "")]
     else:
-        top, top2, denominator = g("on"), None, parse_number(g("od"))
+        top, top2, denominator = g("pn"), g("pn2"), _PER[g("pd").lower().replace(" ", "")]
     a = parse_number(top)
     b = parse_number(top2) if top2 else a
     if denominator < 2 or b > denominator or a > b:

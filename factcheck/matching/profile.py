@@ -129,7 +129,8 @@ def profile(rule: Rule) -> RuleProfile:
         for other in related(word_key):
             add(other, min(weights[word_key], CUE_WEIGHT) * SYNONYM_WEIGHT, f"like '{word_key}' ({sources[word_key]})")
     negated = any(k in NEGATORS for text in (rule.question, *rule.cues) for k in _keys(text)) or \
-        any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues))
+        any(re.search(r"n['’]t\b", text) for text in (rule.question, *rule.cues)) or \
+        any(_negative_word(m.group()) for text in (rule.question, *rule.cues) for m in WORD.finditer(text))
     return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
                        tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
                        frozenset(k for c in cues for k in c.content), _runs(rule), _also_kinds(rule),
@@ -199,6 +200,20 @@ def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:
         for n in range(1, 5):
             runs.update(keys[i:i + n] for i in range(len(keys) - n + 1))
     return frozenset(runs)
+
+
+def _negative_word(word: str) -> bool:
+    """A word that negates another ("uninhabitable", "ineffective", "unsafe"): a statement of
+    its fact may say "not habitable", "not effective"."""
+    lower = word.lower()
+    for prefix in ("un", "in", "im", "non", "ir", "il"):
+        rest = lower[len(prefix):].lstrip("-")
+        if lower.startswith(prefix) and len(rest) >= 4 and known(rest) and rest.endswith(_ADJECTIVE_ENDS):
+            return True
+    return False
+
+
+_ADJECTIVE_ENDS = ("able", "ible", "ive", "ful", "safe", "ent", "ant", "al", "ous", "ic", "ed", "ing")
 
 
 def _cue(phrase: str) -> Cue:
