@@ -81,8 +81,8 @@ _PATTERN = re.compile(
     + r"(?!\w)",
     re.IGNORECASE,
 )
-_GLUED_BEFORE = re.compile(r"(?:\d(?:\.|\s?[-/–]\s?|:)|/)$")
-_GLUED_AFTER = re.compile(r"^(?:\.\d|\s?[-/:–]\s?\d|/)")
+_GLUED_BEFORE = re.compile(r"(?:\d(?:\.|[-/–:])|\d\s?/\s?|/)$")  # "555-2019", "10:41"; not "2016 – Two doses"
+_GLUED_AFTER = re.compile(r"^(?:\.\d|[-/:–]\d|\s?/\s?\d|/)")
 _HYPHEN_WORD_AFTER = re.compile(r"^-[^\W\d_]")
 _HYPHEN_NOUN_AFTER = re.compile(r"^-(?P<noun>[^\W\d_]{3,})\b")  # "2-dose", "three-drug"
 _NOT_COUNTED = frozenset("time way thirds third half quarter quarters fold on off in out year years old square "
@@ -182,8 +182,10 @@ def _after_a_name(before: str) -> bool:
         return False
     from lemminflect import getAllLemmas
 
-    word = match.group(1)
-    return not getAllLemmas(word.lower()) and not word.lower() in ("us", "uk")
+    word = match.group(1).lower()
+    from ..analysis.words import STOP
+
+    return not getAllLemmas(word) and word not in STOP and word not in ("us", "uk", "than", "nearly", "almost")
 
 
 def _counts_noun(after: str) -> bool:
