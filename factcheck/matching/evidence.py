@@ -24,7 +24,8 @@ its kind, an `Observation` records:
 - why it cannot be the fact at all: a unit other than the rule's, an excluded context
   term in its clause (nearer than any required one there), no required context term in
   the sentence, the one before it in its paragraph, its table's header or its section's
-  heading, a negated clause ("was not
+  heading (one earlier in the paragraph, or in the document's title, only costs 0.3 of
+  the score), a negated clause ("was not
   effective for 20–40%"), or a distractor (`factcheck.distractors`: footnotes, ages unless
   the rule asks one, study years, reference entries, a page's own date).
 
@@ -48,6 +49,8 @@ NEAR_STEP, NEAR_CAP = 0.03, 12
 ATTACHED, INNER_PARENTHESIS, HEADER, QUESTION_HEADING, OUTER, HEADING = 0.85, 0.7, 0.8, 0.7, 0.45, 0.3
 OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
 IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
+FAR_CONTEXT = "far context"
+FAR_CONTEXT_PENALTY = 0.3
 IN_A_NAME = 0.3  # a rule word inside a capitalized name or title ("Report on the Accident at …")
 SETTLING_PRIOR = 2.0  # evidence a value that settles the fact by its kind brings by itself: enough, near its subject
 KIND_PRIOR = {"dose": 0.5}
@@ -201,10 +204,16 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
                 hits[word_key] = factor
     cues = _cues(p.cues, words, locality, clause, first, last)
     rejected, negation = _rejected(doc, index, words, p, value, clause, locality)
+    far_context = rejected is FAR_CONTEXT
+    if far_context:
+        rejected = None
     strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
     prior = _prior(p, value)
     penalties = tuple(hit for hit in distractors.assess(text, value.span.start, value.span.end, value.value)
                       if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
+    if far_context:
+        penalties += ((FAR_CONTEXT_PENALTY, "its required context stands earlier in its paragraph or in the "
+                       "document's title, not near it"),)
 
     line, column = doc.document.locate(sentence.start + value.span.start)
     end_line, end = doc.document.locate(sentence.start + value.span.end - 1)
@@ -381,11 +390,24 @@ def _rejected(doc, index, words, p: RuleProfile, value: Found, clause: Clause, l
         if before >= 0 and doc.sentences[before].paragraph == doc.sentences[index].paragraph:
             above.append(doc.sentences[before].text)
         if not any(_terms(p.require, doc.context_words(t)) for t in above):
+            wider = [doc.document.source.title or "", *_paragraph_before(doc, index)]
+            if any(_terms(p.require, doc.context_words(t)) for t in wider if t):
+                return FAR_CONTEXT, None  # a penalty, not a rejection: see _observe
             return (f"none of the required context {list(rule.require)} in the sentence, the one before it, its "
-                    "table's header or its section's heading"), None
+                    "table's header, its section's heading, its paragraph or the document's title"), None
     if clause.negation and not p.negated and rule.kind not in kinds.LIMIT_KINDS:
         return f"its clause is negated ('{clause.negation}'): not a statement of the fact", clause.negation
     return None, clause.negation
+
+
+def _paragraph_before(doc: AnalysedDocument, index: int) -> list[str]:
+    """The sentences of a sentence's paragraph before it."""
+    paragraph, found = doc.sentences[index].paragraph, []
+    i = index - 1
+    while i >= 0 and doc.sentences[i].paragraph == paragraph and len(found) < 12:
+        found.append(doc.sentences[i].text)
+        i -= 1
+    return found
 
 
 def _keys_of(term, words: Words) -> tuple[str, ...]:
