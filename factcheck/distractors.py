@@ -23,7 +23,9 @@ _ADDRESS = re.compile(r"https?://|www\.|\bdoi:|\bet\s+al\.|\bRetrieved\b|\bAcces
 _CALENDAR_WORDS = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|updated|published|posted"
     r"|last|reviewed|on|the|of|at|am|pm|a\.m|p\.m|senin|selasa|rabu|kamis|jumat|sabtu|minggu|juni|juli|januari|februari"
-    r"|maret|mei|agustus|oktober|desember|[a-z]{3,9}\.?|\d{1,2}(?:st|nd|rd|th)?)$", re.I)
+    r"|maret|mei|agustus|oktober|desember|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ago|years?|months?|days?"
+    r"|\d{1,2}(?:st|nd|rd|th)?)\.?$", re.I)
 _STUDY_AFTER = re.compile(r"^\s*(?:study|trial|survey|paper|review|analysis|report)\b", re.I)
 
 

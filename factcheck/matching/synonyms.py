@@ -18,7 +18,7 @@ GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "discover identify isolate invent",
     "synthesize create make invent develop produce",
     "administer inject infuse",
-    "respond improve benefit effective work help relief remission",
+    "respond improve benefit effective help relief remission",
     "die kill fatal fatality",
     "explode blast blow burst detonate",
     "evacuate relocate resettle move",
