@@ -165,9 +165,9 @@ def _verb_follows(text: str, offset: int) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _is_verb(word: str) -> bool:
-    from .words import _dictionary
+    from .words import readings
 
-    return "VERB" in _dictionary()[0](word) and word not in ("during", "including", "according", "regarding")
+    return "VERB" in readings(word) and word not in ("during", "including", "according", "regarding")
 
 
 @lru_cache(maxsize=50_000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from .. import kinds
+from .. import distractors, kinds
 from ..model import Document, Found
 from . import clauses as clause_split
 from .structure import Layout
@@ -29,7 +29,7 @@ class Words:
     under that word's key (`words.typo_of`).
     """
 
-    __slots__ = ("starts", "ends", "keys", "lowers", "where", "titled", "capitals")
+    __slots__ = ("starts", "ends", "keys", "lowers", "where", "_titled", "_found", "capitals", "_clauses", "cache")
 
     def __init__(self, text: str, spelling: dict[str, str] | None = None):
         found = list(WORD.finditer(text))
@@ -44,14 +44,30 @@ class Words:
         self.where: dict[str, list[int]] = {}
         for i, word_key in enumerate(self.keys):
             self.where.setdefault(word_key, []).append(i)
-        self.titled = _title_runs([m.group() for m in found])
+        self._found = found
+        self._titled = None
         self.capitals = [m.group().isupper() for m in found]  # "US" the country, not "us"
+        self._clauses = None
+        self.cache: dict = {}  # what the matching side works out once per sentence
         if spelling:
             for i, word in enumerate(self.lowers):
                 if word not in spelling and len(word) >= 6 and word.isalpha():
                     meant = typo_of(word, spelling)
                     if meant is not None and spelling[meant] not in self.where:
                         self.where.setdefault(spelling[meant], []).append(i)
+
+    @property
+    def titled(self) -> frozenset[int]:
+        """The words inside a capitalized name or title (see _title_runs), found on first use."""
+        if self._titled is None:
+            self._titled = _title_runs([m.group() for m in self._found])
+        return self._titled
+
+    def clause_of(self, token: int, clauses) -> "clause_split.Clause":
+        """The innermost clause a word is in (worked out once per sentence)."""
+        if self._clauses is None:
+            self._clauses = [clause_split.clause_at(clauses, start) for start in self.starts]
+        return self._clauses[token]
 
     def token_at(self, offset: int) -> int:
         """The index of the word ending after a character offset (len(words) past the end)."""
@@ -73,6 +89,9 @@ class AnalysedDocument:
         self._named: dict[int, list[Named]] = {}
         self._context_named: dict[str, list[Named]] = {}
         self._context_words: dict[str, Words] = {}
+        self._resolved: dict[tuple, tuple[float, str]] = {}
+        self.cache: dict[str, dict] = {}  # what the matching side works out once per document
+        self._distractors: dict[tuple[int, int, int], list] = {}
         self._holding: dict[str, set[int]] = {}
         self.subject_groups, self.subject_how = self._document_subject()
 
@@ -92,8 +111,14 @@ class AnalysedDocument:
         cache_key = (index, kind)
         found = self._values.get(cache_key)
         if found is None:
-            found = self._values[cache_key] = kinds.get(kind).find(self.sentences[index].text) \
-                if index in self.holding(kind) else []
+            if index not in self.holding(kind):
+                found = []
+            elif kind == "count":  # count leaves ages and percentages alone: read them once
+                found = kinds.get(kind).find(self.sentences[index].text,
+                                             self.values(index, "age") + self.values(index, "percent"))
+            else:
+                found = kinds.get(kind).find(self.sentences[index].text)
+            self._values[cache_key] = found
         return found
 
     def holding(self, kind: str) -> set[int]:
@@ -174,11 +199,29 @@ class AnalysedDocument:
                     counts[next(iter(groups))] += occurrences
         return counts
 
+    def distractors(self, index: int, value: Found) -> list:
+        """The distractor checks that fire for a value (the same for every rule)."""
+        cache_key = (index, value.span.start, value.span.end)
+        found = self._distractors.get(cache_key)
+        if found is None:
+            found = self._distractors[cache_key] = distractors.assess(
+                self.sentences[index].text, value.span.start, value.span.end, value.value)
+        return found
+
     def resolve(self, index: int, clause: clause_split.Clause, group: int, window: int,
                 mentioned: frozenset = frozenset()) -> tuple[float, str]:
         """How sure it is that a value in `clause` of sentence `index` is about the subject of
         rules of `group` (whose own words name the phrases `mentioned`), and how it was found;
-        (0, why) when it is about another subject or none is found."""
+        (0, why) when it is about another subject or none is found. Worked out once for the
+        rules that share all four."""
+        cache_key = (index, clause, group, window, mentioned & self.catalog.names if mentioned else None)
+        found = self._resolved.get(cache_key)
+        if found is None:
+            found = self._resolved[cache_key] = self._resolve(index, clause, group, window, mentioned)
+        return found
+
+    def _resolve(self, index: int, clause: clause_split.Clause, group: int, window: int,
+                 mentioned: frozenset) -> tuple[float, str]:
         catalog = self.catalog
 
         def sort(found: list[Named]) -> tuple[list[Named], list[Named]]:

@@ -118,6 +118,14 @@ def key(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def readings(word: str) -> frozenset[str]:
+    """The parts of speech the dictionary knows a word as ("VERB", "NOUN", …), cached: the
+    dictionary copies its answer on every call."""
+    lemmas, _ = _dictionary()
+    return frozenset(lemmas(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
 def known(word: str) -> bool:
     """Whether the dictionary knows the word (a real English word, not a name or a typo)."""
     lemmas, _ = _dictionary()

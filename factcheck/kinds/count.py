@@ -103,14 +103,19 @@ _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
 QUICK = HAS_NUMBER  # public: a document's sentences without a match hold no count
 
 
-def find(text: str) -> list[Found]:
-    """Every count in the text, in order, leaving other kinds' numbers alone."""
+def find(text: str, claimed: list[Found] | None = None) -> list[Found]:
+    """Every count in the text, in order, leaving other kinds' numbers alone (`claimed`: the
+    ages and percentages of the text, when the caller has read them already)."""
     if not HAS_NUMBER.search(text):
         return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
-    return outside(outside(found, age.find(text)), percent.find(text)) if found else found
+    if not found:
+        return found
+    if claimed is None:
+        claimed = age.find(text) + percent.find(text)
+    return outside(found, claimed)
 
 
 def _read(match: re.Match[str]) -> list[Found]:
@@ -180,12 +185,10 @@ def _after_a_name(before: str) -> bool:
     match = _NAME_BEFORE.search(before)
     if not match:
         return False
-    from lemminflect import getAllLemmas
+    from ..analysis.words import STOP, readings
 
     word = match.group(1).lower()
-    from ..analysis.words import STOP
-
-    return not getAllLemmas(word) and word not in STOP and word not in ("us", "uk", "than", "nearly", "almost")
+    return not readings(word) and word not in STOP and word not in ("us", "uk", "than", "nearly", "almost")
 
 
 def _counts_noun(after: str) -> bool:
@@ -193,9 +196,9 @@ def _counts_noun(after: str) -> bool:
     match = _HYPHEN_NOUN_AFTER.match(after)
     if not match or match.group("noun").lower() in _NOT_COUNTED:
         return False
-    from lemminflect import getAllLemmas
+    from ..analysis.words import readings
 
-    return "NOUN" in getAllLemmas(match.group("noun").lower())
+    return "NOUN" in readings(match.group("noun").lower())
 
 
 def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: str | None, granularity: str) -> Found:

@@ -123,35 +123,48 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
         sentences += 1
         words = doc.words(index)
         counts.update(vocabulary.intersection(words.where))
+        present = None
         for kind, values in valued:
             for p in by_kind[kind]:
+                if not everything and not (p.rule.kind == "dose" and p.rule.unit) and p.rule.kind not in kinds.SETTLING_KINDS:
+                    if present is None:  # the sentence's keys and those of the text above it
+                        present = set(words.where)
+                        for text_above, _ in _context(doc, index):
+                            present.update(_context_keys(doc, text_above))
+                    if present.isdisjoint(p.weights) and not any(c.keys and c.keys[0] in present for c in p.cues):
+                        continue  # nothing of the rule anywhere near: no value of the sentence can be its
                 for value in values:
                     if kind != p.rule.kind:  # an age read for a rule that asks an age as a duration or count
                         value = Found(kinds.convert(value.value, p.rule.kind), value.span)
-                    observation = _observe(doc, index, words, p, value)
-                    if everything or observation.hits or observation.cues or observation.prior:
+                    observation = _observe(doc, index, words, p, value, everything)
+                    if observation is not None:
                         found.append(observation)
     return DocumentObservations(doc.document.source.id, tuple(found), counts, sentences, tuple(unread))
 
 
 def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[int, list[RuleProfile]]:
-    """The sentences holding the start of a cue word of some rule, with those rules: one pass of
-    one pattern over the whole text (the first four letters of every cue word's key)."""
+    """The sentences that may hold a whole cue of some rule, with those rules: one pass of one
+    pattern over the whole text finds where each cue word starts (its key's first four
+    letters); a sentence is kept for a rule when every word of one of its cues starts there."""
     if not profiles:
         return {}
-    stems: dict[str, list[RuleProfile]] = {}
-    for p in profiles:
-        for stem in {k[:4] for c in p.cues for k in c.content if k}:
-            stems.setdefault(stem, []).append(p)
-    pattern = _stem_pattern(tuple(sorted(stems)))
+    needs = [(p, [frozenset(k[:4] for k in c.content) for c in p.cues if c.content]) for p in profiles]
+    stems = sorted({s for _, cues in needs for cue in cues for s in cue})
+    if not stems:
+        return {}
+    pattern = _stem_pattern(tuple(stems))
     starts, ends = doc.sentences.starts, doc.sentences.ends
-    found: dict[int, dict[str, RuleProfile]] = {}
+    seen: dict[int, set[str]] = {}
     for match in pattern.finditer(doc.document.text):
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < ends[i]:
-            for p in stems[match.group().lower()]:
-                found.setdefault(i, {})[p.id] = p
-    return {i: list(rules.values()) for i, rules in found.items()}
+            seen.setdefault(i, set()).add(match.group().lower())
+    found: dict[int, list[RuleProfile]] = {}
+    for i, present in seen.items():
+        rules = [p for p, cues in needs if any(cue <= present for cue in cues)]
+        if rules:
+            found[i] = rules
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -186,30 +199,27 @@ def _whole_in_sentence(cue: Cue, words: Words) -> bool:
     return bool(cue.content) and not cue.literal and all(k in words.where for k in cue.content)
 
 
-def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, value: Found) -> Observation:
+def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, value: Found,
+             everything: bool = False) -> Observation | None:
+    """The observation, or None when nothing of the rule is near the value (and not `everything`)."""
     sentence = doc.sentences[index]
     text = sentence.text
     clauses = doc.clauses(index)
     clause = clause_at(clauses, value.span.start)
     first, last = words.token_at(value.span.start), max(words.token_at(value.span.end - 1), words.token_at(value.span.start))
     locality = _Locality(clauses, clause, value, words, first, last, p.rule.max_distance)
-    hits = {}
-    titled = words.titled
-    for word_key, positions in words.where.items():
-        if word_key in p.weights:
-            hits[word_key] = max(locality.of(t) * (IN_A_NAME if t in titled else 1.0) for t in positions)
-    for text_above, factor in _context(doc, index):
-        for word_key in _context_keys(doc, text_above):
-            if word_key in p.weights and hits.get(word_key, 0.0) < factor:
-                hits[word_key] = factor
+    near = _localities(doc, index, words, value, locality, p.rule.max_distance)
+    hits = {word_key: near[word_key] for word_key in p.weights.keys() & near.keys()}
     cues = _cues(p.cues, words, locality, clause, first, last)
+    prior = _prior(p, value)
+    if not (hits or cues or prior or everything):
+        return None
     rejected, negation = _rejected(doc, index, words, p, value, clause, locality)
     far_context = rejected is FAR_CONTEXT
     if far_context:
         rejected = None
     strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
-    prior = _prior(p, value)
-    penalties = tuple(hit for hit in distractors.assess(text, value.span.start, value.span.end, value.value)
+    penalties = tuple(hit for hit in doc.distractors(index, value)
                       if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
     if far_context:
         penalties += ((FAR_CONTEXT_PENALTY, "its required context stands earlier in its paragraph or in the "
@@ -230,9 +240,9 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
 def _is_noun(word: str | None) -> bool:
     if not word:
         return False
-    from ..analysis.words import _dictionary
+    from ..analysis.words import readings
 
-    return "NOUN" in _dictionary()[0](word)
+    return "NOUN" in readings(word)
 
 
 def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str | None]:
@@ -277,6 +287,7 @@ class _Locality:
     def __init__(self, clauses, clause: Clause, value: Found, words: Words, first: int, last: int, max_distance: int):
         self.clauses, self.clause, self.value, self.words = clauses, clause, value, words
         self.first, self.last, self.max_distance = first, last, max_distance
+        self._all = None
 
     def distance(self, token: int) -> int:
         if token < self.first:
@@ -285,9 +296,17 @@ class _Locality:
             return token - self.last - 1
         return 0
 
+    def all(self) -> list[float]:
+        """The locality of every word of the sentence, in order (made once)."""
+        if self._all is None:
+            self._all = [self._of(t) for t in range(len(self.words.starts))]
+        return self._all
+
     def of(self, token: int) -> float:
-        start = self.words.starts[token]
-        here = clause_at(self.clauses, start)
+        return self.all()[token]
+
+    def _of(self, token: int) -> float:
+        here = self.words.clause_of(token, self.clauses)
         distance = self.distance(token)
         if here == self.clause:
             if distance > self.max_distance:
@@ -300,6 +319,32 @@ class _Locality:
         if here.start <= self.clause.start and self.clause.end <= here.end:
             return OUTER
         return max(0.1, OTHER_CLAUSE - OTHER_STEP * min(distance, 20))
+
+
+def _localities(doc: AnalysedDocument, index: int, words: Words, value: Found, locality: "_Locality",
+                max_distance: int) -> dict[str, float]:
+    """Every word key of the sentence and of the text above it, with its locality to the value:
+    worked out once per value for all the rules (of the same max_distance) that weigh it."""
+    cache = doc.cache.setdefault("localities", {})
+    cache_key = (index, value.span.start, value.span.end, max_distance)
+    found = cache.get(cache_key)
+    if found is None:
+        found = {}
+        titled = words.titled
+        of = locality.all()
+        for word_key, positions in words.where.items():
+            best = 0.0
+            for t in positions:
+                factor = of[t] * IN_A_NAME if t in titled else of[t]
+                if factor > best:
+                    best = factor
+            found[word_key] = best
+        for text_above, factor in _context(doc, index):
+            for word_key in _context_keys(doc, text_above):
+                if found.get(word_key, 0.0) < factor:
+                    found[word_key] = factor
+        cache[cache_key] = found
+    return found
 
 
 def _context(doc: AnalysedDocument, index: int) -> list[tuple[str, float]]:
@@ -348,7 +393,16 @@ def _cues(cues: tuple[Cue, ...], words: Words, locality: _Locality, clause: Clau
 
 
 def _terms(terms: tuple[Cue, ...], words: Words) -> list[tuple[str, int, int]]:
-    """Occurrences (phrase, first token, last token) of context terms, word for word on keys."""
+    """Occurrences (phrase, first token, last token) of context terms, word for word on keys
+    (found once per sentence and set of terms)."""
+    cache = words.cache
+    found = cache.get(id(terms))
+    if found is None or found[0] is not terms:
+        found = cache[id(terms)] = (terms, _find_terms(terms, words))
+    return found[1]
+
+
+def _find_terms(terms: tuple[Cue, ...], words: Words) -> list[tuple[str, int, int]]:
     found = []
     for term in terms:
         n = len(term.keys)
