@@ -123,6 +123,9 @@ def named_in(text: str, keys: list[str], starts: list[int], ends: list[int], cat
     for i, word_key in enumerate(keys):
         if i <= covered:
             continue
+        if word_key not in first_keys and word_key.endswith("s") and word_key[:-1] in first_keys:
+            word_key = word_key[:-1]  # "Lipitors": the plural of a name the dictionary does not know
+            keys = keys[:i] + [word_key] + keys[i + 1:]
         if word_key in first_keys:
             longest = max((p for p in catalog.phrases if p[0] == word_key and tuple(keys[i:i + len(p)]) == p),
                           key=len, default=None)

@@ -148,14 +148,17 @@ def _typo(lower: str, candidates: tuple[str, ...], threshold: float) -> str | No
         return None
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(lower, [c for c in candidates if len(c) >= 6], scorer=fuzz.ratio, score_cutoff=threshold)
+    # A typo keeps the word's first letter: "affective" is not a misspelt "effective".
+    best = process.extractOne(lower, [c for c in candidates if len(c) >= 6 and c[0] == lower[0]], scorer=fuzz.ratio,
+                              score_cutoff=threshold)
     return best[0] if best else None
 
 
 def typo_of(word: str, spelling: "Spelling", threshold: float | None = None) -> str | None:
     """The rule word a misspelt source word stands for: only a word the dictionary does not
     know, of six letters or more, against rule words of six or more, at a high rapidfuzz
-    ratio ("inagurated" for "inaugurated"; never "affective" for "effective")."""
+    ratio and with the same first letter ("inagurated" for "inaugurated"; never "affective"
+    for "effective")."""
     return _typo(word.lower(), spelling.words, spelling.threshold if threshold is None else threshold)
 
 
