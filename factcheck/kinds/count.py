@@ -91,6 +91,7 @@ _LABEL_BEFORE = re.compile(  # "Reactor No. 4", "unit 4", "type 2", "Gardasil 9"
     r"(?:\b(?:no|nr|number|unit|reactor|type|stage|phase|grade|level|class|schedule|chapter|section|table|figure"
     r"|fig|room|block|building|route|line|version|model|part|step|page|volume|issue|generation|gen|round|wave"
     r"|series|article|item|vol|ch|sec|study|trial|group|arm|cohort|day|week|month|year)\.?|#)\s*$", re.IGNORECASE)
+_SECTION_AFTER = re.compile(r"^\.?\s+[A-Z]{2,}(?:\s+[A-Z&]{2,})+\b")
 _NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s*$")
 _AGE_BEFORE = re.compile(r"(?:\bages?|\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:-|\s)\s*years?(?:\s*-\s*|\s+)olds?\b|\s+years?\s+of\s+age\b|\s*-\s*year-olds?)",
@@ -164,6 +165,8 @@ def _belongs_elsewhere(text: str, start: int, end: int, match: re.Match[str]) ->
         return True
     if _HYPHEN_WORD_AFTER.match(after) and not _counts_noun(after):
         return True
+    if len(numbers) == 1 and _SECTION_AFTER.match(after) and not before.strip():
+        return True  # "17 PATIENT COUNSELING INFORMATION": a section's number
     if len(numbers) == 1 and (_LABEL_BEFORE.search(before) or _after_a_name(before)):
         return True  # "Reactor No. 4", "unit 4", "Gardasil 9": the number names, it does not count
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):

@@ -13,7 +13,8 @@ shrinks (2 × 50 / N), and a cue as common as the topic weighs as little as the 
                (one-word cues in full, the other words best first at 1, 0.7, 0.5, 0.35, 0.25 of
                their gain; the noun a count counts, when it is a rule word, 1.5 times)
              + (1 + the rest of its words' weight) × locality of each cue matched whole
-             + the kind's prior (an age, or a dose in the rule's own unit: 2; another dose 0.5))
+             + the kind's prior (an age, or a dose by body weight in the rule's own unit: 2;
+               another dose 0.5))
             × the subject's strength (`analysis.subjects`)
             × (1 − each distractor's penalty)
             × 0.5 when a count counts something else than the rule's "how many …" asks

@@ -469,10 +469,12 @@ def _keys_of(term, words: Words) -> tuple[str, ...]:
 
 
 def _prior(p: RuleProfile, value: Found) -> float:
-    """Evidence the value's kind and unit bring alone: a dose in the rule's own unit, or an age,
-    settles what the value is (which of several such facts it is, the rules' words decide)."""
-    if p.rule.kind == "dose" and p.rule.unit and kinds.unit_matches(p.rule.kind, p.rule.unit, value.value.unit):
-        return SETTLING_PRIOR
+    """Evidence the value's kind and unit bring alone: a dose by body weight in the rule's own
+    unit, or an age, settles what the value is (which of several such facts it is, the rules'
+    words decide)."""
+    if p.rule.kind == "dose" and p.rule.unit and "/kg" in p.rule.unit \
+            and kinds.unit_matches(p.rule.kind, p.rule.unit, value.value.unit):
+        return SETTLING_PRIOR  # a dose by body weight is the dose; "500 mg" may be a tablet's strength
     if p.rule.kind in kinds.SETTLING_KINDS:
         return SETTLING_PRIOR
     return KIND_PRIOR.get(p.rule.kind, 0.0)
