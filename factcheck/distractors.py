@@ -93,6 +93,16 @@ def cited(text: str, start: int, end: int, value: Value) -> tuple[float, str] | 
     return None
 
 
+_TRIAL_ARM = re.compile(r"\(\s*n\s*=\s*\d|\bplacebo\b|\brandomi[sz]ed\s+to\b|\bassigned\s+to\b|\barms?\b", re.I)
+
+
+def trial_arm(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A dose given to one arm of a trial ("assigned to LIPITOR 10 mg daily (n=5168) or placebo")."""
+    if value.kind == "dose" and _TRIAL_ARM.search(text):
+        return 0.5, "a dose given in a trial (an arm, a placebo, 'n=')"
+    return None
+
+
 def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
     """A date on a line of its own ("Thursday, 26 June 2025", "Updated March 3, 2024") dates the page."""
     if value.kind != "date":
@@ -103,7 +113,7 @@ def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | 
     return None
 
 
-CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, cited, alone)
+CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, cited, trial_arm, alone)
 
 
 def assess(text: str, start: int, end: int, value: Value) -> list[tuple[float, str]]:

@@ -72,6 +72,10 @@ CLAUSES = [
     ("a subordinate clause with its own subject",
      "Treatment is discussed after an individual has failed to respond to two or more drugs.", "two",
      ("subordinate", "after an individual has failed to respond to two or more drugs", "failed to")),
+    ("a condition is supposed, not stated", "If the second dose comes sooner than 5 months, give a third.", "5",
+     ("condition", "If the second dose comes sooner than 5 months", None)),
+    ("a condition inside a sentence", "You may need a third dose if the second comes within 5 months.", "5",
+     ("condition", "if the second comes within 5 months", None)),
     ("a trailing participle", "The court upheld the refusal in 2013, finding that the form was not new.", "2013",
      ("main", "The court upheld the refusal in 2013", None)),
 ]

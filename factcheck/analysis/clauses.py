@@ -9,6 +9,8 @@ as a response rate. A sentence is cut into clauses at:
 - a relative pronoun (", which", ", who", ", whose", ", where", ", when", and "which" or
   "who" without a comma): the clause is **attached** to the word before it, so what it
   says is about that word ("PCP, which…", "in 1996, when it was approved");
+- a condition: "If …," / "Unless …," opening a sentence (to its first comma),
+  and "if …" / "unless …" inside one: what it says is supposed, not stated;
 - a subordinating conjunction: although, though, whereas, while, because, unless; and
   after, before, once, if, when before a clause's subject and auxiliary ("after an
   individual has failed to respond", not "after 1990" or "after a long campaign");
@@ -41,6 +43,9 @@ _SUBORDINATE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might)\b)",
     re.IGNORECASE)
 _COORDINATE = re.compile(r",\s*(?=(?:but|and|or|then|yet)\b)|;\s*(?=(?:and|but)\b)", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*(?:but\s+|and\s+|so\s+|[a-z](?=If))?(?:if|unless|in\s+case)\b",
+                        re.IGNORECASE)  # "aIf": a stray footnote letter glued to the word
+_CONDITION_INSIDE = re.compile(r"(?:,\s*|\s+)(?=(?:if|unless|in\s+case)\s)", re.IGNORECASE)
 _TRAILING_PARTICIPLE = re.compile(r",\s*(?=[a-z]+ing\b)")  # "…upheld the refusal, finding that …"
 _BARE_COORDINATE = re.compile(r"\s+(?=(?:and|but)\s)", re.IGNORECASE)
 _HARD = re.compile(r";|\s[—–]\s|—")
@@ -63,7 +68,7 @@ _NOT_NEGATION = re.compile(  # qualifiers and fixed phrases that hold a negator 
 class Clause:
     start: int  # character offsets in the sentence, end exclusive
     end: int
-    kind: str  # "main", "relative", "subordinate", "coordinate", "participle", "parenthesis"
+    kind: str  # "main", "relative", "subordinate", "condition", "coordinate", "participle", "parenthesis"
     attached_to: int = -1  # for a relative clause: the offset just past the word it is about
     negation: str | None = None  # the negating words, when the clause has any
 
@@ -92,6 +97,11 @@ def split(text: str) -> tuple[Clause, ...]:
     if first_comma > 0 and re.match(r"\s*(?:first\s+|initially\s+|originally\s+)?[A-Za-z]+(?:ed|en|ing)\b", text) \
             and not re.match(r"\s*(?:During|Following|According|Including|Regarding|Starting|Beginning)\b", text):
         cuts.setdefault(first_comma + 1, ("main", -1))  # "Approved in 1996, Lipitor ...": the phrase is its own
+    condition = _CONDITION.match(text)
+    if condition and first_comma > condition.end():  # "If the second dose comes sooner than 5 months, …"
+        cuts[first_comma + 1] = ("main", -1)
+    for match in _CONDITION_INSIDE.finditer(text):
+        cuts[match.end()] = ("condition", -1)
     inside = _parentheses(text)
     phrases = _participles(text, inside)
     for start, end in inside + phrases:  # no cut inside parentheses, except theirs
@@ -104,6 +114,8 @@ def split(text: str) -> tuple[Clause, ...]:
         kind, attached = ("main", -1) if a == 0 else cuts[a]
         if a == 0 and _SUBORDINATE.match(text):
             kind = "subordinate"
+        if a == 0 and condition:
+            kind = "condition"
         found.append(Clause(a, b, kind, attached, _negation(text, a, b, inside)))
     for start, end in inside:
         found.append(Clause(start, end, "parenthesis", start, _negation(text, start, end, [])))

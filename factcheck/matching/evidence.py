@@ -51,6 +51,7 @@ OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
 IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
 FAR_CONTEXT = "far context"
 FAR_CONTEXT_PENALTY = 0.3
+CONDITION_PENALTY = 0.6
 IN_A_NAME = 0.3  # a rule word inside a capitalized name or title ("Report on the Accident at …")
 SETTLING_PRIOR = 2.0  # evidence a value that settles the fact by its kind brings by itself: enough, near its subject
 KIND_PRIOR = {"dose": 0.5}
@@ -221,6 +222,8 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
     penalties = tuple(hit for hit in doc.distractors(index, value)
                       if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
+    if clause.kind == "condition":
+        penalties += ((CONDITION_PENALTY, "in a condition ('if …', 'unless …'): supposed, not stated"),)
     if far_context:
         penalties += ((FAR_CONTEXT_PENALTY, "its required context stands earlier in its paragraph or in the "
                        "document's title, not near it"),)
