@@ -159,6 +159,7 @@ def _mention_record(mention: Mention, paths: dict[str, str], values: dict[Value,
         "span": None if chosen is None else {"start": chosen.span.start, "end": chosen.span.end},
         "value": value,
         "value_text": text,
+        "value_shown": None if chosen is None else shown(chosen.value.raw, text),
         "score": None if chosen is None else chosen.score,
         "subject": mention.subject,
         "cues": list(mention.cues),
@@ -169,6 +170,16 @@ def _mention_record(mention: Mention, paths: dict[str, str], values: dict[Value,
             for c in mention.candidates
         ],
     }
+
+
+def shown(words: str, normalized: str) -> str:
+    """The source's own words, with the normalized value beside them when it says more:
+    "about 50% (45–55%)", "the early 1970s (1970–1973)", "2019"."""
+    words = " ".join(words.split())
+    squeeze = lambda text: "".join(ch for ch in text.lower() if ch.isalnum())  # noqa: E731
+    if squeeze(normalized) in squeeze(words):
+        return words
+    return f"{words} ({normalized})"
 
 
 def value_record(value: Value) -> dict:

@@ -47,7 +47,7 @@ def _annotation(finding: dict, workspace: str | None) -> str:
 
 
 def _statement(statement: dict) -> str:
-    value = f" {statement['value_text']}" if statement.get("value_text") else ""
+    value = f" {statement['value_shown']}" if statement.get("value_shown") else ""
     return (f"{statement['source']} ({statement['path']}:{statement['line']}){value}: "
             f"\"{_shorten(statement['quote'])}\"")
 
@@ -138,7 +138,7 @@ def _findings_table(findings: list[dict], expected: dict[str, dict]) -> list[str
 
 
 def _said(statement: dict) -> str:
-    value = f" {_cell(statement['value_text'])}" if statement.get("value_text") else ""
+    value = f" {_cell(statement['value_shown'])}" if statement.get("value_shown") else ""
     return (f"**{_cell(statement['source'])}**{value}: “{_cell(_shorten(statement['quote']))}” "
             f"({_cell(statement['path'])}:{statement['line']})")
 

@@ -72,7 +72,7 @@ def _evidence(finding: dict) -> str:
     lines = [f"{finding['severity']} {finding['type']}: {finding['message']}"]
     for statement in finding["statements"]:
         where = f"{statement['path']}:{statement['line']}:{statement['column']}"
-        lines.append(f"  {statement['source']}  {where}  {statement.get('value_text') or '(no value)'}  "
+        lines.append(f"  {statement['source']}  {where}  {statement.get('value_shown') or '(no value)'}  "
                      f"\"{statement['quote']}\"")
     return "\n".join(lines) + "\n"
 

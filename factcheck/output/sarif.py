@@ -111,7 +111,7 @@ def _result(finding: dict, rule_index: dict[str, int], locate) -> dict:
 
 
 def _said(statement: dict) -> str:
-    value = f" ({statement['value_text']})" if statement.get("value_text") else ""
+    value = f" ({statement['value_shown']})" if statement.get("value_shown") else ""
     return f"{statement['source']}{value}: \"{statement['quote']}\""
 
 

@@ -65,7 +65,7 @@ def _row(table: Table, finding: dict, fact: dict, context: Context, width: int) 
         row.extend(_statement_cells(table, finding["rule"], statement, context))
     row.extend([None] * (width - len(row)))
     if len(finding["statements"]) > SIDE_BY_SIDE:
-        row[-1] = "\n".join(f"{s['source']}:{s['line']}  {s['value_text'] or '(no value)'}  “{s['quote']}”"
+        row[-1] = "\n".join(f"{s['source']}:{s['line']}  {s.get('value_shown') or '(no value)'}  “{s['quote']}”"
                             for s in finding["statements"][SIDE_BY_SIDE:])
     return row
 
@@ -74,7 +74,7 @@ def _statement_cells(table: Table, rule: str, statement: dict, context: Context)
     where = f"{statement['source']}:{statement['line']}"
     target = context.source_links.get(statement["source"])
     row = context.evidence_rows.get(evidence_key(rule, statement))
-    value = statement["value_text"] or "(no value)"
+    value = statement.get("value_shown") or "(no value)"
     return [
         table.cell(where, "link", link=target) if target else where,
         table.cell(value, "link", link=internal_link(EVIDENCE_SHEET, row)) if row else value,

@@ -36,7 +36,7 @@ def _fact(fact: dict, paint) -> list[str]:
     statements = fact["statements"] or fact["unread"]
     for statement in statements[:MAX_STATEMENTS]:
         where = f"{statement['source']}:{statement['line']}"
-        value = statement["value_text"] or "(no value)"
+        value = statement.get("value_shown") or "(no value)"
         lines.append(f"    {where:<22} {value:<14} \"{_quote(statement)}\"")
     lines.extend(_more(len(statements)))
     notes = []
