@@ -253,14 +253,20 @@ def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str |
     word among the few words before a number or the clause's end ("six one-hour infusion
     sessions" counts infusions, "ten healthy volunteers" volunteers, "9 to 14: two doses"
     nothing: a number comes first)."""
-    for t in range(last + 1, min(last + 4, len(words.keys))):
+    from ..analysis.words import readings
+
+    for t in range(last + 1, min(last + 5, len(words.keys))):
         word = words.lowers[t]
         if word[0].isdigit() or word in _NUMBER_WORDS:
             return None, None
         if words.keys[t] in p.weights:
             return words.keys[t], word
-        if word not in _ADJECTIVES and not word.endswith(("-hour", "hour")):
-            return words.keys[t], word
+        if word in _ADJECTIVES or word.endswith(("-hour", "hour")) or words.capitals[t]:
+            continue  # "healthy", "most", "UN" in "eight UN agencies": what qualifies the noun
+        found = readings(word)
+        if found and "NOUN" not in found:
+            continue  # "three most affected countries": an adverb, a participle
+        return words.keys[t], word
     return None, None
 
 
@@ -281,7 +287,7 @@ _PERIODS = frozenset("day week month year session visit".split())
 _FREQUENCY_WORDS = frozenset("per each every daily weekly monthly yearly often frequency".split())
 FREQUENCY_PENALTY = 0.6
 _ADJECTIVES = frozenset("healthy adult new more other additional eligible elderly young older depressed male female "
-                        "young total confirmed registered separate different consecutive".split())
+                        "young total confirmed registered separate different consecutive most least such".split())
 
 
 class _Locality:
