@@ -108,6 +108,13 @@ def test_headings_questions_rows_and_their_context():
     assert layout.header(texts.index("2011 | First generic")) == "Year | Event"
 
 
+def test_a_timeline_date_heading_has_the_entry_under_it():
+    layout, texts = layout_of("History\n\n1954\n\nThe field trial of the vaccine begins.\n\n1955\n\nIt is licensed.")
+    assert layout.entry_under(texts.index("1954")) == "The field trial of the vaccine begins."
+    assert layout.entry_under(texts.index("1955")) == "It is licensed."
+    assert layout.entry_under(texts.index("History")) is None
+
+
 # ---------------------------------------------------------------- subjects
 
 CATALOG = SubjectCatalog.of([("ketamine",), ("esketamine", "Spravato"), ("Gardasil",), ("Gardasil 9",),

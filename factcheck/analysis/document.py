@@ -268,7 +268,8 @@ class AnalysedDocument:
                 if anaphor:
                     return STRENGTH["anaphor"], f"'{anaphor}' refers to '{ours[0].text}' (line {line})"
                 return STRENGTH["before"], f"'{ours[0].text}' named {back} sentence(s) before (line {line})"
-        for label, text in (("heading", self.layout.heading(index)), ("table header", self.layout.header(index))):
+        for label, text in (("heading", self.layout.heading(index)), ("table header", self.layout.header(index)),
+                            ("timeline entry under it", self.layout.entry_under(index))):
             if text:
                 ours, others = sort(self.named_in_text(text))
                 if ours:

@@ -14,13 +14,15 @@ context:
 - the rest is **text**.
 
 A sentence's `heading` is the nearest heading or question above it; a row's `header`
-is its table's header row. The document's `title` is its first block.
+is its table's header row; a timeline's date heading ("1954" alone on its line) has the
+`entry_under` it. The document's `title` is its first block.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..segment import _DATE_LINE as _DATE_HEADING  # the segmenter's own pattern of a date alone on a line
 from ..segment import Sentences
 
 _BULLET = re.compile(r"\s*(?:[•\-*–·▪◦]|\d+[.)])\s")
@@ -97,6 +99,18 @@ class Layout:
         block = self.heading_of[self.block_of[sentence]]
         first = next((n for n, b in enumerate(self.blocks) if b.kind in ("heading", "question")), None)
         return None if block is None or block == first else self._text(block)
+
+    def entry_under(self, sentence: int) -> str | None:
+        """For a timeline's date heading ("1954" alone above "The field trial begins…"), the
+        text of the block under it: the entry the date is the date of."""
+        number = self.block_of[sentence]
+        block = self.blocks[number]
+        if block.kind != "heading" or not _DATE_HEADING.fullmatch(self._text(number)):
+            return None
+        following = number + 1
+        if following < len(self.blocks) and self.blocks[following].kind in ("text", "item", "row"):
+            return self._text(following)
+        return None
 
     def kind(self, sentence: int) -> str:
         return self.blocks[self.block_of[sentence]].kind

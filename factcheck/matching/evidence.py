@@ -11,6 +11,7 @@ its kind, an `Observation` records:
   | a clause attached to the value ("1996, when it was approved")   | 0.85              |
   | a parenthesis inside the value's clause                        | 0.7               |
   | the table's header row (for a row)                             | 0.8               |
+  | the entry under a timeline's date heading (for the date)       | 0.8               |
   | the question heading above ("When was it approved?")           | 0.7               |
   | the clause around the phrase that holds the value              | 0.45              |
   | the heading above                                              | 0.3               |
@@ -47,6 +48,7 @@ from .profile import Cue, RuleProfile
 
 NEAR_STEP, NEAR_CAP = 0.03, 12
 ATTACHED, INNER_PARENTHESIS, HEADER, QUESTION_HEADING, OUTER, HEADING = 0.85, 0.7, 0.8, 0.7, 0.45, 0.3
+ENTRY = 0.8  # a timeline's entry, for the date heading above it
 OTHER_CLAUSE, OTHER_STEP = 0.4, 0.01
 IN_CLAUSE = 1.0 - NEAR_STEP * NEAR_CAP  # the least locality a word of the value's clause has
 FAR_CONTEXT = "far context"
@@ -220,8 +222,10 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     if far_context:
         rejected = None
     strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
+    timeline = doc.layout.entry_under(index) is not None
     penalties = tuple(hit for hit in doc.distractors(index, value)
-                      if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys()))
+                      if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys())
+                      and not (timeline and hit[1].startswith("a date alone")))
     if clause.kind == "condition":
         penalties += ((CONDITION_PENALTY, "in a condition ('if …', 'unless …'): supposed, not stated"),)
     if far_context:
@@ -370,6 +374,9 @@ def _context(doc: AnalysedDocument, index: int) -> list[tuple[str, float]]:
         block = doc.layout.blocks[heading_block]
         answers = block.kind == "question" and heading_block > 0 and block_number == heading_block + 1
         found.append((doc.sentences.text[block.start:block.end], QUESTION_HEADING if answers else HEADING))
+    entry = doc.layout.entry_under(index)
+    if entry:
+        found.append((entry, ENTRY))
     return found
 
 
