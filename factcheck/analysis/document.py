@@ -231,6 +231,12 @@ class AnalysedDocument:
         sentence = self.sentences[index]
         named = self.named(index)
         ours, others = sort([n for n in named if clause.start <= n.start < clause.end])
+        if ours and all(n.phrase not in catalog.names for n in ours):
+            # "A polio vaccine created by Albert Sabin … was licensed in 1960": a generic phrase
+            # of ours, and the name of another subject beside it, in this sentence: it is that one.
+            _, named_others = sort([n for n in named if n.phrase in catalog.names])
+            if named_others:
+                return 0.0, f"'{ours[0].text}' is '{named_others[0].text}' here, another subject"
         if ours:
             return STRENGTH["clause"], f"'{ours[0].text}' named in the clause"
         if others:

@@ -99,7 +99,8 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:-|\s)\s*years?(?:\s*-\s*|\s+)olds?\b|\s+year
 _HALF_AFTER = re.compile(r"^\s+and\s+a\s+half(?!\w)", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"^[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bloved|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
-_PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b)", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b|\s+of\s+(?:these|those|them|us|its|their|the\s+(?:most|best|first|few)))",
+                            re.IGNORECASE)  # "one of these products": the pronoun
 _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
 QUICK = HAS_NUMBER  # public: a document's sentences without a match hold no count
 

@@ -195,7 +195,7 @@ def _what_it_is(description: str) -> str:
 def _runs(rule: Rule) -> frozenset[tuple[str, ...]]:
     """Every run of one to four keys of the rule's own words: which subject phrases it names."""
     runs = set()
-    for text in (rule.question, rule.description, *rule.cues, *rule.require):
+    for text in (rule.question, _what_it_is(rule.description), *rule.cues, *rule.require):
         keys = _keys(text or "")
         for n in range(1, 5):
             runs.update(keys[i:i + n] for i in range(len(keys) - n + 1))
