@@ -140,6 +140,23 @@ class AnalysedDocument:
             self._holding[kind] = found
         return found
 
+    def near_subjects(self, reach: int) -> set[int] | None:
+        """The sentences a subject can be resolved for: those naming one (found by one pattern
+        over the whole text, then checked), the `reach` after each and the one before it; None
+        (all of them) when the document has a subject of its own or a heading names one.
+        Sentences out of reach are never tokenized: no statement can be in them."""
+        if self.subject_groups:
+            return None
+        starts, ends, text = self.sentences.starts, self.sentences.ends, self.document.text
+        named = set()
+        for match in self.catalog.pattern().finditer(text):
+            i = bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < ends[i] and i not in named and self.named(i):
+                if self.layout.kind(i) in ("heading", "question", "header"):
+                    return None
+                named.add(i)
+        return {j for i in named for j in range(i - 1, i + reach + 1) if 0 <= j < len(starts)}
+
     def context_words(self, text: str) -> Words:
         """A heading's or a header row's words, made once per text."""
         found = self._context_words.get(text)

@@ -32,6 +32,7 @@ and looking back stops at the nearest subject named, whichever it is.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -85,6 +86,18 @@ class SubjectCatalog:
 
     def group_of(self, subject: tuple[str, ...]) -> int:
         return self.groups.index(subject)
+
+    def pattern(self) -> "re.Pattern[str]":
+        """Where a subject phrase (or a look-alike) may start in a text: the first five letters of
+        every phrase's first word, at a word's start (checked on keys afterwards)."""
+        found = self.__dict__.get("_pattern")
+        if found is None:
+            stems = sorted({p[0][:5] for p in self.phrases} | {r[-5:] for r in self.lookalike_roots}, key=len, reverse=True)
+            body = "|".join(re.escape(s) for s in stems) or "(?!)"
+            found = re.compile(rf"(?<![^\W\d_])(?:{body})|(?:{'|'.join(re.escape(r[-5:]) for r in self.lookalike_roots) or '(?!)'})",
+                               re.IGNORECASE)
+            object.__setattr__(self, "_pattern", found)
+        return found
 
     def related(self, a: int, b: int) -> bool:
         """Whether two groups share a phrase (a rule on "ketamine" and one on "ketamine, infusion")."""

@@ -117,7 +117,9 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     sentences = 0
     cued = _cued_sentences(doc, [p for p in profiles if p.cues])
     holding = set().union(*(doc.holding(kind) for kind in by_kind)) if by_kind else set()
-    for index in sorted(holding | cued.keys()):
+    reach = max((p.rule.subject_window for p in profiles), default=0)
+    near = doc.near_subjects(reach)
+    for index in sorted((holding | cued.keys()) & near if near is not None else holding | cued.keys()):
         valued = [(kind, values) for kind in by_kind if (values := doc.values(index, kind))]
         if index in cued:
             unread.extend(_unread(doc, index, cued[index], {kind for kind, _ in valued}))
@@ -209,6 +211,9 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     text = sentence.text
     clauses = doc.clauses(index)
     clause = clause_at(clauses, value.span.start)
+    strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
+    if not strength and not everything:
+        return None  # not about the rule's subject: nothing else can make it its fact
     first, last = words.token_at(value.span.start), max(words.token_at(value.span.end - 1), words.token_at(value.span.start))
     locality = _Locality(clauses, clause, value, words, first, last, p.rule.max_distance)
     near = _localities(doc, index, words, value, locality, p.rule.max_distance)
@@ -221,7 +226,6 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     far_context = rejected is FAR_CONTEXT
     if far_context:
         rejected = None
-    strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
     timeline = doc.layout.entry_under(index) is not None
     penalties = tuple(hit for hit in doc.distractors(index, value)
                       if not (hit[1].endswith("age") and _AGE_WORDS & p.weights.keys())
