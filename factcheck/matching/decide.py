@@ -33,7 +33,7 @@ A value is a **candidate** of a rule when its score is at least `TAKE` (1.0). Th
    scores less than half its best statement of the fact, and disagrees with it, is set
    aside ("a stronger statement of this source says otherwise").
 4. **A weak reading is not a contradiction**: across the corpus, a statement scoring less
-   than 0.3 of the fact's best statement, that agrees with none of the strong ones (at
+   than 0.2 of the fact's best statement, that agrees with none of the strong ones (at
    least 0.6 of the best), is set aside too: a weakly worded value against strongly
    worded ones is more often a misreading than a disagreement.
 
@@ -52,7 +52,7 @@ from .evidence import SETTLING_PRIOR
 from .profile import CUE_PART_WEIGHT
 
 TAKE = 1.5
-FAINT, STRONG = 0.3, 0.6
+FAINT, STRONG = 0.2, 0.6
 SHARE = 0.85
 WEAK = 0.5
 CUE_BONUS = 1.0

@@ -18,7 +18,9 @@ its kind, an `Observation` records:
   | another clause of the sentence                                 | 0.4 − 0.01 per word |
 
   A word inside a capitalized name or title ("Health Effects of the Chernobyl Accident",
-  "Food and Drug Administration") counts 0.3 of its place: it names, it states nothing.
+  "Food and Drug Administration") counts 0.3 of its place: it names, it states nothing. So
+  does the verb of a noun-and-verb cue ("infusion lasts") after another noun: "its effects
+  last about two hours" says what the effects do.
 
 - which cues matched whole (all their words in the value's clause, or word for word);
 - how surely the value is about the rule's subject (`analysis.subjects`);
@@ -218,6 +220,9 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
     locality = _Locality(clauses, clause, value, words, first, last, p.rule.max_distance)
     near = _localities(doc, index, words, value, locality, p.rule.max_distance)
     hits = {word_key: near[word_key] for word_key in p.weights.keys() & near.keys()}
+    for word_key in _other_doers(p, words):
+        if word_key in hits:
+            hits[word_key] *= OTHER_DOER
     cues = _cues(p.cues, words, locality, clause, first, last)
     prior = _prior(p, value)
     if not (hits or cues or prior or everything):
@@ -336,6 +341,39 @@ class _Locality:
         if here.start <= self.clause.start and self.clause.end <= here.end:
             return OUTER
         return max(0.1, OTHER_CLAUSE - OTHER_STEP * min(distance, 20))
+
+
+def _other_doers(p: RuleProfile, words: Words) -> set[str]:
+    """The verbs of the rule's noun-and-verb cues ("infusion lasts") that stand in the sentence
+    after another noun, without the cue's own: "its effects last about two hours" says what
+    the effects do, not the infusion."""
+    from ..analysis.words import WORD, readings
+    from ..analysis.words import key as key_of
+
+    found = set()
+    for cue in p.cues:
+        if cue.literal or len(cue.content) != 2 or all(k in words.where for k in cue.content):
+            continue
+        absent = [k for k in cue.content if k not in words.where]
+        present = [k for k in cue.content if k in words.where]
+        written = {key_of(w): w for w in WORD.findall(cue.phrase.lower())}
+        if len(absent) != 1 or not present or "NOUN" not in readings(written.get(absent[0], absent[0])):
+            continue
+        for t in words.where[present[0]]:
+            before = t - 1
+            while before >= 0 and words.lowers[before] in _QUIET_BEFORE_VERB:
+                before -= 1
+            noun = words.lowers[before] if before >= 0 else ""
+            kinds_of = readings(noun)
+            if noun and words.keys[before] not in p.weights and "NOUN" in kinds_of and \
+                    ("VERB" not in kinds_of or noun.endswith("s")):
+                found.add(present[0])
+    return found
+
+
+_QUIET_BEFORE_VERB = frozenset("usually typically often generally still also only will can may would could should "
+                               "might does do did is are was were".split())
+OTHER_DOER = 0.3
 
 
 def _localities(doc: AnalysedDocument, index: int, words: Words, value: Found, locality: "_Locality",
