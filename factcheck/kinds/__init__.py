@@ -21,6 +21,7 @@ Shared pieces: `qualifiers` (about, nearly, over, up to, at least, under) and `c
 from __future__ import annotations
 
 import difflib
+import re
 from types import ModuleType
 from typing import Protocol
 
@@ -34,7 +35,7 @@ class Kind(Protocol):
     NAME: str
     ALIASES: tuple[str, ...]
     UNIT: str
-    QUICK: "re.Pattern[str]"  # a text without a match holds no value of the kind
+    QUICK: re.Pattern[str]  # a text without a match holds no value of the kind
 
     def find(self, text: str) -> list[Found]: ...
 

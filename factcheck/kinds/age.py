@@ -67,10 +67,10 @@ _BEFORE_AGE = {"from": q.AT_LEAST, "up to": q.UP_TO, "until": q.UP_TO, "till": q
 _PATTERN = re.compile(
     r"(?<![\w.])(?:"
     # "aged 9-14", "ages 9 to 26", "age of 86", "up to age 45"
-    + rf"(?:(?P<pre>from|up\s+to|until|till|through|before|after|by|under|over)\s+)?(?:the\s+)?(?P<word>aged|ages|age)"
+    + r"(?:(?P<pre>from|up\s+to|until|till|through|before|after|by|under|over)\s+)?(?:the\s+)?(?P<word>aged|ages|age)"
     + rf"(?:\s+of)?\s+(?P<a>{_N})(?:{_TO}(?P<b>{_N}))?(?:\s+{_YEARS})?(?:\s+old)?(?P<more>{_AND_MORE})?(?P<less>{_AND_LESS})?"
     # "86 years old", "9- to 14-year-olds", "10 years of age"
-    + rf"|(?:(?P<cmp2>under|below|over|above|younger\s+than|older\s+than|less\s+than|more\s+than)\s+)?"
+    + r"|(?:(?P<cmp2>under|below|over|above|younger\s+than|older\s+than|less\s+than|more\s+than)\s+)?"
     + rf"(?P<c>{_N})(?:\s*-?\s*{_YEARS})?(?:{_TO}(?P<d>{_N}))?{_OLD}(?P<more2>{_AND_MORE})?"
     # "children under 12", "adults 65 and older", "adults over 65"
     + rf"|(?P<who>{_PEOPLE})\s+(?:aged\s+)?(?:(?P<cmp>under|below|over|above|younger\s+than|older\s+than|less\s+than|more\s+than)\s+"

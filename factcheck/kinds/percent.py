@@ -43,7 +43,7 @@ import re
 from ..model import Found, Span, Value
 from . import qualifiers as q
 from .common import (
-    COUNT_NOUNS, DASH, NUMBER, NUMBER_START, alternation, fmt_number, interval_text, parse_number, parse_phrase,
+    DASH, NUMBER, NUMBER_START, alternation, fmt_number, interval_text, parse_number, parse_phrase,
     plausible_year, split_spec,
 )
 

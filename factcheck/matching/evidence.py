@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import distractors, kinds
+from .. import kinds
 from ..analysis.clauses import Clause, clause_at
 from ..analysis.document import AnalysedDocument, Words
 from ..model import Found, Sentence
@@ -210,7 +210,6 @@ def _observe(doc: AnalysedDocument, index: int, words: Words, p: RuleProfile, va
              everything: bool = False) -> Observation | None:
     """The observation, or None when nothing of the rule is near the value (and not `everything`)."""
     sentence = doc.sentences[index]
-    text = sentence.text
     clauses = doc.clauses(index)
     clause = clause_at(clauses, value.span.start)
     strength, how = doc.resolve(index, clause, doc.catalog.group_of(p.rule.subject), p.rule.subject_window, p.mentioned)
