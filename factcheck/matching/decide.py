@@ -103,7 +103,7 @@ class Scorer:
             parts.append((gain, word, locality))
         # The rule's own one-word cues count in full; the other words with diminishing returns,
         # so a long question's many words cannot outweigh what its fact is.
-        single = {w for w, source in p.sources.items() if source.startswith("cue ") and p.cue_of[source[5:-1]].single}
+        single = p.single_cue_words
         full = [g for g, w, _ in parts if w in single]
         rest = sorted((g for g, w, _ in parts if w not in single), reverse=True)
         evidence = sum(full) + sum(g * DECAY[min(i, len(DECAY) - 1)] for i, g in enumerate(rest))
@@ -147,9 +147,12 @@ class Scorer:
 
 
 def _where(locality: float) -> str:
+    """A word's locality in words (the table of matching.evidence): its clause, beside it, farther."""
+    if locality >= 0.9:
+        return "next to it"
     if locality >= 0.64:
-        return "in its clause" if locality != 0.7 and locality != 0.8 and locality != 0.85 else "beside it"
-    return "in the sentence" if locality >= 0.1 else "far"
+        return f"near it, {locality:.2f}"
+    return f"farther, {locality:.2f}"
 
 
 def decide(observed: DocumentObservations, rules: list[Rule], scorer: Scorer) -> list[Mention]:

@@ -82,6 +82,7 @@ class RuleProfile:
     mentioned: frozenset[tuple[str, ...]] = frozenset()  # every run of keys of its own text, up to 4 words
     also_kinds: tuple[str, ...] = ()  # other kinds whose values it takes, converted (an age for a duration rule)
     counts: str | None = None  # for a count rule: the key of what it counts ("How many people…": people)
+    single_cue_words: frozenset[str] = frozenset()  # the keys of its one-word cues, which count in full
     verbs: frozenset[str] = frozenset()  # the verbs its question and cues state the fact with
 
     @property
@@ -134,7 +135,9 @@ def profile(rule: Rule) -> RuleProfile:
     return RuleProfile(rule, weights, cues, subject, tuple(_cue(t) for t in rule.require),
                        tuple(_cue(t) for t in rule.exclude), negated, sources, {c.phrase: c for c in cues},
                        frozenset(k for c in cues for k in c.content), _runs(rule), _also_kinds(rule),
-                       _counts(rule), _verbs(rule, weights))
+                       _counts(rule), frozenset(w for w, s in sources.items() if s.startswith("cue ")
+                                                and next(c for c in cues if c.phrase == s[5:-1]).single),
+                       _verbs(rule, weights))
 
 
 _FRAMING = frozenset("call name term define consider know say describe mean refer label classify follow".split())
