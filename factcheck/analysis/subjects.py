@@ -114,6 +114,8 @@ class SubjectCatalog:
         if named.phrase not in self.names or named.phrase in mentioned or \
                 any(g >= 0 and self.related(g, group) for g in named.groups):
             return "neutral"
+        if mentioned and any(named.groups & self.phrases.get(phrase, frozenset()) for phrase in mentioned):
+            return "neutral"  # an alias of a subject the rule names: "LIPITOR" for a rule naming atorvastatin
         return "other"
 
 
