@@ -14,6 +14,7 @@ and how a bare number or a tolerance is taken.
 | `duration` |                 | second                                 | minutes / minutes              |
 | `dose`     | dosage          | mg (Value.unit "mg/kg", "mg", ...)     | mg/kg / the value's unit       |
 | `age`      |                 | years of age                           | years / years                  |
+| `length`   | distance        | metre                                  | km / km                        |
 
 Shared pieces: `qualifiers` (about, nearly, over, up to, at least, under) and `common`
 (number words, unit words, the year test `count` and `date` share, formatting).
@@ -26,7 +27,7 @@ from types import ModuleType
 from typing import Protocol
 
 from ..model import Found, Value
-from . import age, count, date, dose, duration, percent
+from . import age, count, date, dose, duration, length, percent
 
 
 class Kind(Protocol):
@@ -58,6 +59,8 @@ KINDS: dict[str, ModuleType] = {
     "dose": dose,
     "dosage": dose,
     "age": age,
+    "length": length,
+    "distance": length,
 }
 
 

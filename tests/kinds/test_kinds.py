@@ -249,7 +249,7 @@ def test_every_kind_keeps_the_contract(name: str) -> None:
 
 
 def test_registry_lists_every_name_and_alias() -> None:
-    assert kinds.names() == ["age", "count", "date", "dose", "duration", "percent"]
+    assert kinds.names() == ["age", "count", "date", "dose", "duration", "length", "percent"]
     for key, module in kinds.KINDS.items():
         assert key == module.NAME or key in module.ALIASES
         for name in (module.NAME, *module.ALIASES):
