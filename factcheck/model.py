@@ -186,6 +186,7 @@ class Rule:
     line: int = 0
     description: str = ""
     limit: str | None = None  # "lower" / "upper": the fact is that end of what a statement gives
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a category rule's values: (name, aliases)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .model import Expected, Rule, Severity
 
 RULE_KEYS = {
     "id", "question", "subject", "cues", "context", "kind", "tolerance", "severity",
-    "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description", "limit",
+    "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description", "limit", "values",
 }
 REQUIRED = ("id", "question", "subject", "kind")
 LIMITS = ("lower", "upper")
@@ -115,6 +115,7 @@ def _rule(node, path: str) -> Rule:
     except kinds.UnknownKindError as exc:
         _fail(path, where("kind"), rule_id, f"key 'kind': {exc}")
     context = _mapping(data.get("context") or {}, CONTEXT_KEYS, "context", path, where("context"), rule_id)
+    values = _values(kind, data.get("values"), path, where("values"), rule_id)
     return Rule(
         id=rule_id,
         question=str(data["question"]),
@@ -126,7 +127,7 @@ def _rule(node, path: str) -> Rule:
         tolerance=_tolerance(kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
         tolerance_text=str(data.get("tolerance", 0)),
         severity=_severity(data.get("severity", "warning"), path, where("severity"), rule_id),
-        expected=_expected(kind, data.get("expected"), path, where("expected"), rule_id),
+        expected=_expected(kind, data.get("expected"), path, where("expected"), rule_id, values),
         unit=_unit(kind, data.get("unit"), path, where("unit"), rule_id),
         cue_threshold=_number(data.get("cue_threshold", 85), 50, 100, "cue_threshold", path, where("cue_threshold"), rule_id),
         subject_window=_integer(data.get("subject_window", 3), 0, 20, "subject_window", path, where("subject_window"), rule_id),
@@ -135,7 +136,27 @@ def _rule(node, path: str) -> Rule:
         line=node.start_mark.line + 1,
         description=str(data.get("description") or ""),
         limit=_limit(data.get("limit"), path, where("limit"), rule_id),
+        values=values,
     )
+
+
+def _values(kind, value, path, node, rule_id) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A category rule's declared values: names, or {name, aliases}; none for another kind."""
+    if kind.NAME != "category":
+        if value is not None:
+            _fail(path, node, rule_id, f"key 'values' is for kind 'category' only, not '{kind.NAME}'")
+        return ()
+    if not isinstance(value, list) or not value:
+        _fail(path, node, rule_id, "kind 'category' needs 'values': a list of the names the fact can take "
+                                   "(a name, or {name: …, aliases: […]})")
+    for item in value:
+        if isinstance(item, dict):
+            _mapping(item, {"name", "aliases"}, "values", path, node, rule_id)
+            if not str(item.get("name") or "").strip():
+                _fail(path, node, rule_id, "key 'values': an entry needs a 'name'")
+        elif not isinstance(item, str) or not item.strip():
+            _fail(path, node, rule_id, f"key 'values': {item!r} is not a name")
+    return tuple((name, aliases) for name, aliases in kinds.get("category").names_of(value))
 
 
 def _limit(value, path, node, rule_id) -> str | None:
@@ -199,13 +220,15 @@ def _severity(value, path, node, rule_id) -> Severity:
         _fail(path, node, rule_id, f"key 'severity': '{value}' is not one of {names}{_suggest(str(value), names)}")
 
 
-def _expected(kind, value, path, node, rule_id) -> Expected | None:
+def _expected(kind, value, path, node, rule_id, values=()) -> Expected | None:
     if value is None:
         return None
     if not isinstance(value, dict):
         value = {"value": value}
     value = _mapping(value, EXPECTED_KEYS, "expected", path, node, rule_id)
-    parsed = kind.parse(str(value.get("value", "")))
+    raw = str(value.get("value", ""))
+    parsed = kind.parse(raw, [{"name": n, "aliases": list(a)} for n, a in values]) if kind.NAME == "category" \
+        else kind.parse(raw)
     if parsed is None:
         _fail(path, node, rule_id, f"key 'expected.value': '{value.get('value')}' is not a {kind.NAME} value")
     reference = value.get("reference")

@@ -287,3 +287,33 @@ def test_a_fact_stated_only_by_bounds_is_consistent_when_they_can_overlap(worksp
                                     "b": "Up to 2,000 rivets hold the Tallis Bridge together."})
     assert said(fact) == {"a": ["More than 900"], "b": ["Up to 2,000"]}
     assert fact.outcome is Outcome.CONSISTENT
+
+
+CATEGORY = """
+rules:
+  - id: zorvex-schedule
+    question: Under which schedule is Zorvex controlled?
+    subject: [Zorvex]
+    kind: category
+    values: [Schedule I, Schedule II, {name: Schedule III, aliases: [CIII]}]
+    severity: error
+    expected: {value: Schedule III}
+"""
+
+
+def test_a_category_names_one_of_the_rules_values(workspace):
+    _, fact = run(workspace, CATEGORY, {
+        "a": "Zorvex is a Schedule III controlled substance.",
+        "b": "In 1999 Zorvex was placed in schedule 3.",
+        "c": "Zorvex is now a Schedule II drug; Schedule IV drugs are milder."})
+    assert said(fact) == {"a": ["Schedule III"], "b": ["schedule 3"], "c": ["Schedule II"]}
+    assert fact.outcome is Outcome.CONFLICT and fact.against_expected == ("c",)
+
+
+def test_a_category_rule_needs_its_values(workspace):
+    from factcheck.errors import RuleFileError
+    from factcheck.rules import load_rules
+
+    ws = workspace({"rules/r.yaml": CATEGORY.replace("    values: [Schedule I, Schedule II, {name: Schedule III, aliases: [CIII]}]\n", "")})
+    with pytest.raises(RuleFileError, match="kind 'category' needs 'values'"):
+        load_rules([ws / "rules"])

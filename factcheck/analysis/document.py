@@ -121,6 +121,15 @@ class AnalysedDocument:
             self._values[cache_key] = found
         return found
 
+    def category_values(self, index: int, rule) -> list[Found]:
+        """The values a category rule declares, named in sentence `index` (read once per rule)."""
+        cache_key = (index, "category", rule.id)
+        found = self._values.get(cache_key)
+        if found is None:
+            values = [{"name": n, "aliases": list(a)} for n, a in rule.values]
+            found = self._values[cache_key] = kinds.get("category").find(self.sentences[index].text, values)
+        return found
+
     def holding(self, kind: str) -> set[int]:
         """The sentences that may hold a value of a kind: one pass of its cheap pattern over the
         whole text, instead of one search per sentence."""

@@ -15,6 +15,7 @@ and how a bare number or a tolerance is taken.
 | `dose`     | dosage          | mg (Value.unit "mg/kg", "mg", ...)     | mg/kg / the value's unit       |
 | `age`      |                 | years of age                           | years / years                  |
 | `length`   | distance        | metre                                  | km / km                        |
+| `category` | class           | the value's place in the rule's `values` | a value's name / none        |
 
 Shared pieces: `qualifiers` (about, nearly, over, up to, at least, under) and `common`
 (number words, unit words, the year test `count` and `date` share, formatting).
@@ -27,7 +28,7 @@ from types import ModuleType
 from typing import Protocol
 
 from ..model import Found, Value
-from . import age, count, date, dose, duration, length, percent
+from . import age, category, count, date, dose, duration, length, percent
 
 
 class Kind(Protocol):
@@ -61,15 +62,17 @@ KINDS: dict[str, ModuleType] = {
     "age": age,
     "length": length,
     "distance": length,
+    "category": category,
+    "class": category,
 }
 
 
 # Kinds whose value is a limit ("not for children under 16" states the limit 16): a
 # negated clause still states it.
 LIMIT_KINDS = frozenset({"age"})
-# Kinds whose value says by itself what sort of fact it is (an age): near its subject, it is
-# a candidate without any of the rule's words.
-SETTLING_KINDS = frozenset({"age"})
+# Kinds whose value says by itself what sort of fact it is (an age, one of a category rule's
+# own values): near its subject, it is a candidate without any of the rule's words.
+SETTLING_KINDS = frozenset({"age", "category"})
 
 
 def unit_matches(kind: str, rule_unit: str, value_unit: str) -> bool:

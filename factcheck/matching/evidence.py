@@ -113,6 +113,7 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
         for kind in (p.rule.kind, *p.also_kinds):
             by_kind.setdefault(kind, []).append(p)
     vocabulary = {k for p in profiles for k in p.weights}
+    profile_of = {p.id: p for p in profiles}
     found: list[Observation] = []
     unread: list[Unread] = []
     counts: Counter = Counter()
@@ -122,7 +123,9 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     reach = max((p.rule.subject_window for p in profiles), default=0)
     near = doc.near_subjects(reach)
     for index in sorted((holding | cued.keys()) & near if near is not None else holding | cued.keys()):
-        valued = [(kind, values) for kind in by_kind if (values := doc.values(index, kind))]
+        valued = [(kind, values) for kind in by_kind if kind != "category" and (values := doc.values(index, kind))]
+        valued += [(f"category:{p.id}", values) for p in by_kind.get("category", ())
+                   if (values := doc.category_values(index, p.rule))]
         if index in cued:
             unread.extend(_unread(doc, index, cued[index], {kind for kind, _ in valued}))
         if not valued:
@@ -132,7 +135,7 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
         counts.update(vocabulary.intersection(words.where))
         present = None
         for kind, values in valued:
-            for p in by_kind[kind]:
+            for p in ([profile_of[kind[9:]]] if kind.startswith("category:") else by_kind[kind]):
                 if not everything and not (p.rule.kind == "dose" and p.rule.unit) and p.rule.kind not in kinds.SETTLING_KINDS:
                     if present is None:  # the sentence's keys and those of the text above it
                         present = set(words.where)
@@ -141,7 +144,7 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
                     if present.isdisjoint(p.weights) and not any(c.keys and c.keys[0] in present for c in p.cues):
                         continue  # nothing of the rule anywhere near: no value of the sentence can be its
                 for value in values:
-                    if kind != p.rule.kind:  # an age read for a rule that asks an age as a duration or count
+                    if kind != p.rule.kind and not kind.startswith("category:"):  # an age for a duration rule
                         value = Found(kinds.convert(value.value, p.rule.kind), value.span)
                     observation = _observe(doc, index, words, p, value, everything)
                     if observation is not None:
@@ -182,7 +185,8 @@ def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
 
 def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], valued_kinds) -> list[Unread]:
     """The rules whose cue matches whole in a sentence holding no value of their kind."""
-    waiting = [p for p in profiles if p.rule.kind not in valued_kinds]
+    waiting = [p for p in profiles
+               if (f"category:{p.id}" if p.rule.kind == "category" else p.rule.kind) not in valued_kinds]
     if not waiting:
         return []
     words = doc.words(index)

@@ -249,7 +249,7 @@ def test_every_kind_keeps_the_contract(name: str) -> None:
 
 
 def test_registry_lists_every_name_and_alias() -> None:
-    assert kinds.names() == ["age", "count", "date", "dose", "duration", "length", "percent"]
+    assert kinds.names() == ["age", "category", "count", "date", "dose", "duration", "length", "percent"]
     for key, module in kinds.KINDS.items():
         assert key == module.NAME or key in module.ALIASES
         for name in (module.NAME, *module.ALIASES):
@@ -272,7 +272,7 @@ def test_get_suggests_the_closest_kind() -> None:
 
 
 def test_get_without_a_close_match_lists_the_kinds() -> None:
-    with pytest.raises(kinds.UnknownKindError, match="unknown value kind 'banana'; known kinds: age, count") as error:
+    with pytest.raises(kinds.UnknownKindError, match="unknown value kind 'banana'; known kinds: age, category") as error:
         kinds.get("banana")
     assert "did you mean" not in str(error.value)
 
