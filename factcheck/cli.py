@@ -227,14 +227,42 @@ def rules() -> None:
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
-def validate(paths) -> None:
-    """Check rule files (default: rules/) and report the first error with file and line."""
-    from .rules import load_rules
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object with the errors and warnings, each with path, line (and column).")
+def validate(paths, output_format) -> None:
+    """Check rule files (default: rules/): every mistake in one run, each at file:line:column, and
+    warnings for rules that load but will not work as meant. Exit 2 on any error."""
+    import json
 
-    from .rules import rule_files
+    from .errors import RuleFileError
+    from .rule_lint import lint
+    from .rules import load_rules, rule_files
 
-    loaded = load_rules(list(paths) or ["rules"])
-    click.echo(f"{len(loaded)} rule(s) in {len(rule_files(list(paths) or ['rules']))} file(s): OK")
+    paths = list(paths) or ["rules"]
+    try:
+        loaded, errors = load_rules(paths), []
+    except RuleFileError as error:
+        loaded, errors = (), list(getattr(error, "errors", [error]))
+    warnings = lint(loaded)
+    if output_format == "json":
+        click.echo(json.dumps({
+            "ok": not errors,
+            "rules": len(loaded),
+            "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in errors],
+            "warnings": [{"path": w.path, "line": w.line, "rule": w.rule_id, "message": w.message} for w in warnings],
+        }, indent=2))
+    else:
+        for error in errors:
+            click.echo(f"{error}", err=True)
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+        if errors:
+            click.echo(f"factcheck: error: {len(errors)} mistake(s) in the rule files", err=True)
+        else:
+            click.echo(f"{len(loaded)} rule(s) in {len(rule_files(paths))} file(s): OK"
+                       + (f", {len(warnings)} warning(s)" if warnings else ""))
+    if errors:
+        raise SystemExit(2)
 
 
 @rules.command("kinds")

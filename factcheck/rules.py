@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from . import kinds
-from .errors import RuleFileError
+from .errors import RuleFileError, RuleFileErrors
 from .model import Expected, Rule, Severity
 
 RULE_KEYS = {
@@ -27,12 +27,22 @@ SUBJECT_KEYS = {"term", "aliases"}
 
 
 def load_rules(paths: list[str | Path]) -> tuple[Rule, ...]:
-    """Every rule in the files or folders `paths`; the first broken file raises."""
+    """Every rule in the files or folders `paths`; raises RuleFileErrors naming every mistake."""
     rules: list[Rule] = []
+    problems: list[RuleFileError] = []
     for path in rule_files(paths):
-        rules.extend(load_rule_file(path))
-    _check_unique(rules)
+        try:
+            rules.extend(load_rule_file(path))
+        except RuleFileError as error:
+            problems.extend(_each(error))
+    problems.extend(_duplicates(rules))
+    if problems:
+        raise RuleFileErrors(problems)
     return tuple(rules)
+
+
+def _each(error: RuleFileError) -> list[RuleFileError]:
+    return list(getattr(error, "errors", [error]))
 
 
 def rule_files(paths: list[str | Path]) -> list[Path]:
@@ -66,7 +76,15 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     entries = _rules_node(root, path)
     if not entries:
         raise RuleFileError("holds no rules: 'rules:' is an empty list", path=path)
-    return [_rule(node, path) for node in entries]
+    rules, problems = [], []
+    for node in entries:
+        try:
+            rules.append(_rule(node, path))
+        except RuleFileError as error:
+            problems.extend(_each(error))
+    if problems:
+        raise RuleFileErrors(problems)
+    return rules
 
 
 def _rules_node(root, path: str) -> list:
@@ -85,6 +103,7 @@ def _rules_node(root, path: str) -> list:
 
 
 def _rule(node, path: str) -> Rule:
+    """One rule; every mistake in it is collected (RuleFileErrors), not just the first."""
     import yaml
 
     if not isinstance(node, yaml.MappingNode):
@@ -92,51 +111,77 @@ def _rule(node, path: str) -> Rule:
     data = _plain(node, path)
     keys = {k.value: (k, v) for k, v in node.value}
     rule_id = str(data.get("id", "?"))
-    seen = set()
-    for key_node, _ in node.value:
-        if key_node.value in seen:
-            _fail(path, key_node, rule_id, f"key '{key_node.value}' given twice")
-        seen.add(key_node.value)
-    if not RULE_ID.fullmatch(rule_id):
-        _fail(path, keys.get("id", (node,))[0], rule_id,
-              "key 'id' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'")
-    for key, (key_node, _) in keys.items():
-        if key not in RULE_KEYS:
-            _fail(path, key_node, rule_id, f"unknown key '{key}'{_suggest(key, RULE_KEYS)}")
-    for key in REQUIRED:
-        if key not in data or data[key] in (None, "", []):
-            _fail(path, node, rule_id, f"missing required key '{key}'")
+    problems: list[RuleFileError] = []
+
+    def attempt(parse, *args, default=None):
+        try:
+            return parse(*args)
+        except RuleFileError as error:
+            problems.extend(_each(error))
+            return default
 
     def where(key: str):
         return keys[key][1] if key in keys else node
 
-    try:
-        kind = kinds.get(str(data["kind"]))
-    except kinds.UnknownKindError as exc:
-        _fail(path, where("kind"), rule_id, f"key 'kind': {exc}")
-    context = _mapping(data.get("context") or {}, CONTEXT_KEYS, "context", path, where("context"), rule_id)
-    values = _values(kind, data.get("values"), path, where("values"), rule_id)
+    seen = set()
+    for key_node, _ in node.value:
+        if key_node.value in seen:
+            attempt(_fail, path, key_node, rule_id, f"key '{key_node.value}' given twice")
+        seen.add(key_node.value)
+    if not RULE_ID.fullmatch(rule_id):
+        attempt(_fail, path, keys.get("id", (node,))[0], rule_id,
+                "key 'id' must start with a letter or digit and hold only letters, digits, '-', '_' and '.'")
+    for key, (key_node, _) in keys.items():
+        if key not in RULE_KEYS:
+            attempt(_fail, path, key_node, rule_id, f"unknown key '{key}'{_suggest(key, RULE_KEYS)}")
+    for key in REQUIRED:
+        if key not in data or data[key] in (None, "", []):
+            attempt(_fail, path, node, rule_id, f"missing required key '{key}'")
+
+    kind = None
+    if data.get("kind") not in (None, "", []):
+        try:
+            kind = kinds.get(str(data["kind"]))
+        except kinds.UnknownKindError as exc:
+            attempt(_fail, path, where("kind"), rule_id, f"key 'kind': {exc}")
+    context = attempt(_mapping, data.get("context") or {}, CONTEXT_KEYS, "context", path, where("context"), rule_id,
+                      default={})
+    fields = dict(
+        subject=attempt(_terms, data.get("subject") or [], path, where("subject"), rule_id, default=()),
+        cues=attempt(_phrases, data["cues"], "cues", path, where("cues"), rule_id, default=())
+        if data.get("cues") not in (None, "", []) else (),
+        require=attempt(_phrases, context.get("require", []), "context.require", path, where("context"), rule_id,
+                        default=()),
+        exclude=attempt(_phrases, context.get("exclude", []), "context.exclude", path, where("context"), rule_id,
+                        default=()),
+        severity=attempt(_severity, data.get("severity", "warning"), path, where("severity"), rule_id),
+        cue_threshold=attempt(_number, data.get("cue_threshold", 85), 50, 100, "cue_threshold", path,
+                              where("cue_threshold"), rule_id),
+        subject_window=attempt(_integer, data.get("subject_window", 3), 0, 20, "subject_window", path,
+                               where("subject_window"), rule_id),
+        max_distance=attempt(_integer, data.get("max_distance", 10), 0, 100, "max_distance", path,
+                             where("max_distance"), rule_id),
+        limit=attempt(_limit, data.get("limit"), path, where("limit"), rule_id),
+    )
+    if kind is not None:  # the keys read through the kind can only be checked once it is known
+        values = attempt(_values, kind, data.get("values"), path, where("values"), rule_id, default=())
+        fields.update(
+            values=values,
+            tolerance=attempt(_tolerance, kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
+            expected=attempt(_expected, kind, data.get("expected"), path, where("expected"), rule_id, values),
+            unit=attempt(_unit, kind, data.get("unit"), path, where("unit"), rule_id),
+        )
+    if problems:
+        raise RuleFileErrors(problems)
     return Rule(
         id=rule_id,
         question=str(data["question"]),
-        subject=_terms(data["subject"], path, where("subject"), rule_id),
-        cues=_phrases(data["cues"], "cues", path, where("cues"), rule_id) if data.get("cues") not in (None, "", []) else (),
         kind=kind.NAME,
-        require=_phrases(context.get("require", []), "context.require", path, where("context"), rule_id),
-        exclude=_phrases(context.get("exclude", []), "context.exclude", path, where("context"), rule_id),
-        tolerance=_tolerance(kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
         tolerance_text=str(data.get("tolerance", 0)),
-        severity=_severity(data.get("severity", "warning"), path, where("severity"), rule_id),
-        expected=_expected(kind, data.get("expected"), path, where("expected"), rule_id, values),
-        unit=_unit(kind, data.get("unit"), path, where("unit"), rule_id),
-        cue_threshold=_number(data.get("cue_threshold", 85), 50, 100, "cue_threshold", path, where("cue_threshold"), rule_id),
-        subject_window=_integer(data.get("subject_window", 3), 0, 20, "subject_window", path, where("subject_window"), rule_id),
-        max_distance=_integer(data.get("max_distance", 10), 0, 100, "max_distance", path, where("max_distance"), rule_id),
         path=path,
         line=node.start_mark.line + 1,
         description=str(data.get("description") or ""),
-        limit=_limit(data.get("limit"), path, where("limit"), rule_id),
-        values=values,
+        **fields,
     )
 
 
@@ -201,7 +246,11 @@ def _mapping(value, allowed, key, path, node, rule_id) -> dict:
     for name in value:
         if name not in allowed:
             suggestion = _suggest(f"{key}.{name}", {f"{key}.{a}" for a in allowed})
-            _fail(path, node, rule_id, f"unknown key '{key}.{name}'{suggestion}")
+            key_node = next((k for k, _ in getattr(node, "value", ()) if getattr(k, "value", None) == name), node)
+            if getattr(node, "flow_style", False) and (" " in str(name) or not suggestion):
+                suggestion = (" — inside { … } an unquoted ',' or ': ' ends the text before it; "
+                              "quote that text (\"…, …\")")
+            _fail(path, key_node, rule_id, f"unknown key '{key}.{name}'{suggestion}")
     return value
 
 
@@ -265,14 +314,18 @@ def _suggest(word: str, choices) -> str:
 
 def _fail(path: str, node, rule_id: str | None, message: str):
     where = f"rule '{rule_id}': " if rule_id else ""
-    raise RuleFileError(where + message, path=path, line=node.start_mark.line + 1)
+    raise RuleFileError(where + message, path=path, line=node.start_mark.line + 1,
+                        column=node.start_mark.column + 1)
 
 
-def _check_unique(rules: list[Rule]) -> None:
+def _duplicates(rules: list[Rule]) -> list[RuleFileError]:
     seen: dict[str, Rule] = {}
+    problems = []
     for rule in rules:
         if rule.id in seen:
             first = seen[rule.id]
-            raise RuleFileError(f"rule '{rule.id}': id already used at {first.path}:{first.line}",
-                                path=rule.path, line=rule.line)
-        seen[rule.id] = rule
+            problems.append(RuleFileError(f"rule '{rule.id}': id already used at {first.path}:{first.line}",
+                                          path=rule.path, line=rule.line))
+        else:
+            seen[rule.id] = rule
+    return problems

@@ -87,7 +87,7 @@ def test_broken_rule_file_exits_2_naming_it(workspace):
     ws = workspace({"rules/r.yaml": RULE.format(severity="error").replace("kind:", "knd:"), "src/a.txt": "x."})
     result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"), "--no-report"])
     assert result.exit_code == 2
-    assert "r.yaml:6: rule 'bridge-opening': unknown key 'knd' (did you mean 'kind'?)" in result.output
+    assert "r.yaml:6:5: rule 'bridge-opening': unknown key 'knd' (did you mean 'kind'?)" in result.output
 
 
 def test_bad_source_exits_2_but_others_are_checked(conflicting):
@@ -106,6 +106,24 @@ def test_rules_validate(workspace):
     ws = workspace({"r.yaml": "rules:\n  - id: x\n"})
     result = CliRunner().invoke(main, ["rules", "validate", str(ws / "r.yaml")])
     assert result.exit_code == 2 and "missing required key 'question'" in result.output
+
+
+def test_rules_validate_reports_every_mistake_and_json(workspace):
+    ws = workspace({"r.yaml": "rules:\n  - id: x\n    kind: yearz\n  - id: y\n    question: Q?\n    subject: s\n"
+                              "    kind: year\n    severity: huge\n    cues: [s]\n"})
+    result = CliRunner().invoke(main, ["rules", "validate", str(ws / "r.yaml")])
+    assert result.exit_code == 2
+    assert result.output.count("r.yaml:") == 4  # question and subject of x, its kind, y's severity
+    assert "r.yaml:3:11: rule 'x': key 'kind'" in result.output
+    result = CliRunner().invoke(main, ["rules", "validate", "--format", "json", str(ws / "r.yaml")])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 2 and data["ok"] is False and len(data["errors"]) == 4
+    assert {"path", "line", "column", "message"} <= data["errors"][0].keys()
+    ws = workspace({"r.yaml": "rules:\n  - id: y\n    question: Q?\n    subject: s\n    kind: year\n    cues: [s]\n"})
+    result = CliRunner().invoke(main, ["rules", "validate", "--format", "json", str(ws / "r.yaml")])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["ok"] and data["rules"] == 1
+    assert "subject's own name" in data["warnings"][0]["message"] and data["warnings"][0]["line"] == 2
 
 
 def test_explain_shows_candidates_and_reasons(workspace):

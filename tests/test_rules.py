@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.errors import RuleFileError
+from factcheck.errors import RuleFileError, RuleFileErrors
 from factcheck.model import Severity
 from factcheck.rules import load_rules
 
@@ -36,8 +36,8 @@ def test_good_rule_loads(workspace):
 
 BROKEN = [
     ("misspelt key", GOOD.replace("tolerance: 1", "tolerence: 1"),
-     ":10: rule 'widget-launch': unknown key 'tolerence' (did you mean 'tolerance'?)"),
-    ("unknown kind", GOOD.replace("kind: year", "kind: precent"), ":9: rule 'widget-launch': key 'kind'"),
+     ":10:5: rule 'widget-launch': unknown key 'tolerence' (did you mean 'tolerance'?)"),
+    ("unknown kind", GOOD.replace("kind: year", "kind: precent"), ":9:11: rule 'widget-launch': key 'kind'"),
     ("missing kind", GOOD.replace("    kind: year\n", ""), "rule 'widget-launch': missing required key 'kind'"),
     ("bad limit", GOOD.replace("kind: year", "kind: year\n    limit: lowest"), "key 'limit': 'lowest' is not one of ['lower', 'upper']"),
     ("bad severity", GOOD.replace("severity: error", "severity: eror"), "did you mean 'error'?"),
@@ -134,3 +134,67 @@ def test_a_rule_of_subject_kind_and_question_alone_loads(workspace):
                                     "    subject: Lipitor\n    kind: year\n    limit: lower\n"})
     (rule,) = load_rules([ws / "rules"])
     assert rule.cues == () and rule.limit == "lower" and rule.kind == "date"
+
+
+def test_every_mistake_is_reported_in_one_pass(workspace):
+    three = GOOD.replace("kind: year", "kind: yearz").replace("severity: error", "severity: huge") \
+        .replace("tolerance: 1", "tolerence: 1")
+    ws = workspace({"rules/a.yaml": three, "rules/b.yaml": "rules:\n  - id: x\n    kind: year\n"})
+    with pytest.raises(RuleFileErrors) as error:
+        load_rules([ws / "rules"])
+    messages = [str(e) for e in error.value.errors]
+    assert len(messages) == 5, messages
+    assert any("a.yaml:9:11: rule 'widget-launch': key 'kind'" in m for m in messages)
+    assert any("key 'severity': 'huge'" in m for m in messages)
+    assert any("unknown key 'tolerence'" in m for m in messages)
+    assert sum("b.yaml:2:5: rule 'x': missing required key" in m for m in messages) == 2  # question, subject
+
+
+def test_an_unquoted_comma_in_a_flow_mapping_gets_a_hint(workspace):
+    flow = GOOD.replace("expected: {value: 2011, reference: company history}",
+                        "expected: {value: 2011, reference: company history, 3 May 2011}")
+    ws = workspace({"r.yaml": flow})
+    with pytest.raises(RuleFileError) as error:
+        load_rules([ws / "r.yaml"])
+    text = str(error.value)
+    assert "unknown key 'expected.3 May 2011'" in text and "quote that text" in text
+    assert ":12:" in text  # the line of the stray key
+
+
+def test_duplicate_ids_are_all_named(workspace):
+    ws = workspace({"rules/a.yaml": GOOD, "rules/b.yaml": GOOD, "rules/c.yaml": GOOD})
+    with pytest.raises(RuleFileErrors) as error:
+        load_rules([ws / "rules"])
+    assert [e.path.rsplit("/", 1)[-1] for e in error.value.errors] == ["b.yaml", "c.yaml"]
+
+
+LINT = [
+    # (what the rule says, the warning expected or None)
+    ("cues: [launched, widget]", "cue 'widget' is the subject's own name"),
+    ("cues: [launched, Gizmo]", "cue 'Gizmo' is the subject's own name"),
+    ("cues: [launched, widget launch]", None),
+    ("context: {exclude: [widget]}", "context.exclude term 'widget' is the subject's own name, so it is ignored"),
+    ("context: {require: [Gizmo]}", "context.require term 'Gizmo' is the subject's own name, so it is ignored"),
+    ("context: {exclude: [prototype]}", None),
+]
+
+
+@pytest.mark.parametrize("line,warning", LINT, ids=[row[0] for row in LINT])
+def test_rules_that_load_but_will_not_work_as_meant_are_warned_about(workspace, line, warning):
+    from factcheck.rule_lint import lint
+
+    rule = ("rules:\n  - id: widget-launch\n    question: When was the widget launched?\n"
+            "    subject: {term: widget, aliases: [Gizmo]}\n    kind: year\n    " + line + "\n")
+    ws = workspace({"r.yaml": rule})
+    found = [w.message for w in lint(load_rules([ws / "r.yaml"]))]
+    assert (warning is None and not found) or any(warning in m for m in found), found
+
+
+def test_an_exclude_made_of_subject_words_is_warned_about(workspace):
+    from factcheck.rule_lint import lint
+
+    rule = ("rules:\n  - id: hpv-cancers\n    question: How many cancers does HPV infection cause?\n"
+            "    subject: HPV infection\n    kind: count\n    context: {exclude: [infection]}\n")
+    ws = workspace({"r.yaml": rule})
+    (warning,) = lint(load_rules([ws / "r.yaml"]))
+    assert "made of words of the subject's name" in warning.message and warning.line == 2

@@ -1,0 +1,51 @@
+"""Warnings about rules that load but will not do what their author meant.
+
+A rule can be valid and still not do what it says: a cue that is the subject's own
+name tells none of the subject's facts apart, a context term that is the subject's name is
+ignored, an exclude term made of the subject's words vetoes the subject's own mentions. These are warnings, not
+errors: the rule still runs, and the author decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Rule
+
+
+@dataclass(frozen=True)
+class RuleWarning:
+    path: str
+    line: int
+    rule_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: warning: rule '{self.rule_id}': {self.message}"
+
+
+def lint(rules: tuple[Rule, ...] | list[Rule]) -> list[RuleWarning]:
+    """Every warning for `rules`, in file order."""
+    from .analysis.words import keys
+
+    found = []
+    for rule in rules:
+        def warn(message: str) -> None:
+            found.append(RuleWarning(rule.path, rule.line, rule.id, message))
+
+        subject_keys = {keys(term) for term in rule.subject}
+        subject_words = {word for term in subject_keys for word in term}
+        for cue in rule.cues:
+            cue_keys = keys(cue)
+            if cue_keys in subject_keys:
+                warn(f"cue '{cue}' is the subject's own name: every sentence about the subject holds it, so it "
+                     "cannot tell this fact from the subject's others; name what the fact is about instead")
+        for key_name, terms in (("context.exclude", rule.exclude), ("context.require", rule.require)):
+            for term in terms:
+                term_keys = keys(term)
+                if term_keys in subject_keys:
+                    warn(f"{key_name} term '{term}' is the subject's own name, so it is ignored; "
+                         "name a word of the fact's setting instead")
+                elif key_name == "context.exclude" and term_keys and set(term_keys) <= subject_words:
+                    warn(f"context.exclude term '{term}' is made of words of the subject's name: every sentence "
+                         "that names the subject that way is vetoed")
+    return found
