@@ -10,13 +10,14 @@ from .drafts import apply_suppressions, check_drafts
 from .engines import DocumentResult, Progress
 from .extract import decide_all, prepare, scorer
 from .model import Report, Source
-from .rules import load_rules, rule_files
+from .rules import load_rules, rule_files, select
 from .sources import MAX_BYTES, discover
 
 
 def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draft_paths: list[str | Path] = (),
               max_bytes: int = MAX_BYTES, engine: str = "local", jobs: int = 1, scheduler: str | None = None,
-              progress: Progress | None = None, on_total=None, root: Path | None = None) -> Report:
+              progress: Progress | None = None, on_total=None, root: Path | None = None,
+              only_rules: tuple[str, ...] = ()) -> Report:
     """Check every source against every rule, and every draft against the sources.
 
     Broken rules raise; unreadable sources and drafts become problems. With drafts,
@@ -24,8 +25,11 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     a file given both as a draft and as a source is checked as a draft only.
     `engine`, `jobs` and `scheduler` choose where extraction runs; the results are
     the same wherever it runs. `root` is the project folder draft ids are taken from.
+    `only_rules` (id globs) narrows what is reported to those rules; every rule is still
+    read, because rules compete for values: a chosen rule's results are a full run's.
     """
     rules = load_rules(rule_paths)
+    chosen = select(rules, only_rules)
     hashes = tuple((str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in rule_files(rule_paths))
     found_problems, draft_problems, warnings = [], [], []
     draft_sources = discover(list(draft_paths), "draft", draft_problems, root) if draft_paths else []
@@ -40,17 +44,20 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     drafts, more_problems = _split(drafted, draft_problems)
     prepared = prepare(rules)
     weigh = scorer([r.observations for r in read + drafts], prepared)  # words weighed over sources and drafts
-    facts = compare(rules, decide_all([r.observations for r in read], prepared, weigh))
+    chosen_ids = {r.id for r in chosen}
+    facts = [f for f in compare(rules, decide_all([r.observations for r in read], prepared, weigh))
+             if f.rule.id in chosen_ids]
     source_list = tuple(r.source for r in read)
     if not draft_paths:
-        return Report(__version__, rules, source_list, tuple(facts), tuple(findings(facts)), problems,
+        return Report(__version__, chosen, source_list, tuple(facts), tuple(findings(facts)), problems,
                       rule_files=hashes)
-    draft_mentions = decide_all([r.observations for r in drafts], prepared, weigh)
+    draft_mentions = [m for m in decide_all([r.observations for r in drafts], prepared, weigh)
+                      if m.rule in chosen_ids]
     path_of = {r.source.id: r.source.path for r in drafts}
-    directives = [d for r in drafts for d in r.directives]
+    directives = [d for r in drafts for d in r.directives if d.rule in (None, "*") or d.rule in chosen_ids]
     draft_findings, unused = apply_suppressions(check_drafts(facts, draft_mentions), draft_mentions, directives, path_of)
     return Report(
-        version=__version__, rules=rules, sources=source_list, facts=tuple(facts),
+        version=__version__, rules=chosen, sources=source_list, facts=tuple(facts),
         findings=tuple(draft_findings), problems=problems + more_problems, drafts=tuple(r.source for r in drafts),
         draft_statements=tuple(m for m in draft_mentions if m.value is not None), warnings=tuple(warnings + unused),
         rule_files=hashes,

@@ -80,9 +80,12 @@ def main() -> None:
               help="Where extraction runs: this machine, or a Dask cluster (pip install 'factcheck[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://host:8786.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes on standard error (errors still show).")
+@click.option("--rule", "only_rules", multiple=True, metavar="ID",
+              help="Report only the rules whose id matches (repeatable; a glob: 'ketamine-*'). All rules are "
+                   "still read, so their results are a full run's. No workbook unless --report names a new file.")
 @click.pass_context
 def check(ctx, drafts, sources, rules, formats, output, report, no_report, baseline, write_baseline, fail_on,
-          config_path, color, max_source_mb, jobs, engine, scheduler, quiet) -> None:
+          config_path, color, max_source_mb, jobs, engine, scheduler, quiet, only_rules) -> None:
     """Check SOURCES against RULES, or DRAFTS against the sources.
 
     Without DRAFTS: every fact the rules describe is looked up in every source, and
@@ -103,14 +106,14 @@ def check(ctx, drafts, sources, rules, formats, output, report, no_report, basel
     with paused_gc():
         status, results = _check(ctx, drafts, sources, rules, formats, output, report, no_report, baseline,
                                  write_baseline, fail_on, config_path, color, max_source_mb, jobs, engine, scheduler,
-                                 quiet)
+                                 quiet, only_rules)
         if _program:
             end_program(status)  # `results` is still referenced: nothing is freed one object at a time
     ctx.exit(status)
 
 
 def _check(ctx, drafts, sources, rules, formats, output, report, no_report, baseline, write_baseline, fail_on,
-           config_path, color, max_source_mb, jobs, engine, scheduler, quiet) -> tuple[int, tuple]:
+           config_path, color, max_source_mb, jobs, engine, scheduler, quiet, only_rules=()) -> tuple[int, tuple]:
     """The exit status, and what the check made (for the caller to keep until the end)."""
     from .check import run_check
     from .engines.local import default_jobs
@@ -121,17 +124,22 @@ def _check(ctx, drafts, sources, rules, formats, output, report, no_report, base
     settings = _settings(config_path, drafts=drafts, sources=sources, rules=rules, formats=formats,
                          report=report, fail_on=fail_on, baseline=baseline)
     targets = _targets(settings["format"], output)
+    if only_rules and report and Path(report).exists():
+        raise UsageError(f"--rule with --report {report}: that workbook holds every rule's findings, and a "
+                         "workbook of some rules would list the others as resolved; write to a new file")
     with ProgressBar(enabled=not quiet and sys.stderr.isatty(), label="documents") as bar:
         result = run_check(settings["sources"], settings["rules"], settings["drafts"],
                            max_bytes=int(max_source_mb * 1024 * 1024), engine=engine,
                            jobs=jobs or default_jobs(), scheduler=scheduler, progress=bar.advance,
-                           on_total=bar.set_total, root=settings["root"])
+                           on_total=bar.set_total, root=settings["root"], only_rules=only_rules)
     records = report_records(result)
     for problem in result.problems:
         click.echo(f"factcheck: error: {problem}", err=True)
     for warning in result.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
-    workbook = None if no_report else settings["report"] or (None if settings["drafts"] else DEFAULT_REPORT)
+    # With --rule, only a workbook named on the command line is written (never the usual one).
+    workbook = None if no_report else report if only_rules else \
+        settings["report"] or (None if settings["drafts"] else DEFAULT_REPORT)
     outcome = review(records, ReviewOptions(
         report=None if workbook is None else Path(workbook),
         baseline=Path(settings["baseline"]) if settings["baseline"] else None,
@@ -263,6 +271,34 @@ def validate(paths, output_format) -> None:
                        + (f", {len(warnings)} warning(s)" if warnings else ""))
     if errors:
         raise SystemExit(2)
+
+
+@rules.command("list")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--sources", "sources", multiple=True, type=click.Path(),
+              help="Also count, per rule, the sources that state its fact (runs the extraction).")
+@click.option("--rule", "only_rules", multiple=True, metavar="ID", help="Only rules whose id matches (glob).")
+def list_rules(paths, sources, only_rules) -> None:
+    """List the rules (default: rules/): id, kind, severity, subject; with --sources, how many
+    sources state each fact and its outcome."""
+    from .rules import load_rules, select
+
+    loaded = select(load_rules(list(paths) or ["rules"]), only_rules)
+    stated: dict[str, tuple[int, str]] = {}
+    if sources:
+        from .check import run_check
+
+        result = run_check(list(sources), list(paths) or ["rules"], only_rules=only_rules)
+        for problem in result.problems:
+            click.echo(f"factcheck: error: {problem}", err=True)
+        stated = {f.rule.id: (len(f.sources), str(f.outcome.value)) for f in result.facts}
+    width = max(len(r.id) for r in loaded)
+    for rule in loaded:
+        line = f"{rule.id:<{width}}  {rule.kind:<8}  {str(rule.severity):<7}  {rule.subject[0]}"
+        if sources:
+            count, outcome = stated.get(rule.id, (0, "-"))
+            line += f"  [{count} source(s), {outcome}]"
+        click.echo(line)
 
 
 @rules.command("kinds")

@@ -329,3 +329,23 @@ def _duplicates(rules: list[Rule]) -> list[RuleFileError]:
         else:
             seen[rule.id] = rule
     return problems
+
+
+def select(rules: tuple[Rule, ...], patterns: tuple[str, ...] | list[str]) -> tuple[Rule, ...]:
+    """The rules whose id matches one of the glob `patterns` (all when none); a pattern that
+    matches no rule is an error naming the close ids, since a typo would silently check nothing."""
+    import fnmatch
+
+    from .errors import ConfigError
+
+    if not patterns:
+        return rules
+    chosen = set()
+    for pattern in patterns:
+        matched = {r.id for r in rules if fnmatch.fnmatchcase(r.id, pattern)}
+        if not matched:
+            close = difflib.get_close_matches(pattern, [r.id for r in rules], n=3)
+            hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+            raise ConfigError(f"--rule '{pattern}' matches no rule{hint}")
+        chosen |= matched
+    return tuple(r for r in rules if r.id in chosen)

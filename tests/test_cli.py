@@ -254,3 +254,42 @@ def test_fail_levels_agree_with_config():
     from factcheck import cli, config
 
     assert cli.FAIL_LEVELS == config.FAIL_LEVELS
+
+
+TWO_RULES = RULE.format(severity="error") + """
+  - id: bridge-length
+    question: How long is the bridge?
+    subject: [Tallis Bridge]
+    cues: [long]
+    kind: length
+"""
+
+
+def test_rule_selection_reports_the_chosen_rules_as_a_full_run_does(workspace):
+    ws = workspace({"rules/r.yaml": TWO_RULES,
+                    "src/a.txt": "The Tallis Bridge opened in 1884. It is 2 km long.",
+                    "src/b.txt": "The Tallis Bridge opened in 1890. It is 3 km long."})
+    base = ["check", "--sources", ws / "src", "--rules", ws / "rules", "--format", "json", "-q"]
+    full = json.loads(invoke(*base, "--no-report").stdout)
+    only = invoke(*base, "--rule", "bridge-op*")
+    assert only.exit_code == 1
+    data = json.loads(only.stdout)
+    assert [f["rule"] for f in data["facts"]] == ["bridge-opening"]
+    assert data["facts"][0] == next(f for f in full["facts"] if f["rule"] == "bridge-opening")
+    assert not (ws / "reports").exists()  # no workbook unless --report names a new one
+    result = CliRunner().invoke(main, list(map(str, base + ["--rule", "bridge-opn"])))
+    assert result.exit_code == 2 and "--rule 'bridge-opn' matches no rule (did you mean 'bridge-opening'" in result.output
+    (ws / "old.xlsx").write_bytes(b"x")
+    result = CliRunner().invoke(main, list(map(str, base + ["--rule", "bridge-*", "--report", ws / "old.xlsx"])))
+    assert result.exit_code == 2 and "write to a new file" in result.output
+    assert (ws / "old.xlsx").read_bytes() == b"x"
+
+
+def test_rules_list_names_each_rule_and_how_many_sources_state_it(workspace):
+    ws = workspace({"rules/r.yaml": TWO_RULES,
+                    "src/a.txt": "The Tallis Bridge opened in 1884.", "src/b.txt": "The Tallis Bridge opened in 1890."})
+    lines = invoke("rules", "list", ws / "rules").stdout.splitlines()
+    assert [line.split()[:3] for line in lines] == [["bridge-opening", "date", "error"],
+                                                    ["bridge-length", "length", "warning"]]
+    lines = invoke("rules", "list", ws / "rules", "--sources", ws / "src").stdout.splitlines()
+    assert lines[0].endswith("[2 source(s), conflict]") and lines[1].endswith("[0 source(s), not-stated]"), lines
