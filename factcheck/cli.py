@@ -238,8 +238,9 @@ def rules() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one object with the errors and warnings, each with path, line (and column).")
 def validate(paths, output_format) -> None:
-    """Check rule files (default: rules/): every mistake in one run, each at file:line:column, and
-    warnings for rules that load but will not work as meant. Exit 2 on any error."""
+    """Check rule files (default: rules/): every mistake in one run, each at file:line:column, the
+    rules' examples (as `rules test`), and warnings for rules that load but will not work as meant.
+    Exit 2 on any error or failing example."""
     import json
 
     from .errors import RuleFileError
@@ -252,6 +253,15 @@ def validate(paths, output_format) -> None:
     except RuleFileError as error:
         loaded, errors = (), list(getattr(error, "errors", [error]))
     warnings = lint(loaded)
+    if loaded:
+        from .rule_examples import run_examples
+
+        for result in run_examples(loaded):
+            if not result.passed:
+                errors.append(RuleFileError(f"rule '{result.rule.id}': example \"{result.text}\" wants "
+                                            f"{result.expected or 'no value'}, read "
+                                            f"{', '.join(result.taken) or 'nothing'}: {result.why}",
+                                            path=result.rule.path, line=result.line))
     if output_format == "json":
         click.echo(json.dumps({
             "ok": not errors,
@@ -271,6 +281,30 @@ def validate(paths, output_format) -> None:
                        + (f", {len(warnings)} warning(s)" if warnings else ""))
     if errors:
         raise SystemExit(2)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rule", "only_rules", multiple=True, metavar="ID", help="Only rules whose id matches (glob).")
+@click.option("--verbose", "-v", is_flag=True, help="Print the examples that pass too.")
+def test_rules(paths, only_rules, verbose) -> None:
+    """Run the rules' own `examples:` (default: rules/): each sentence read with every rule
+    competing, as in a check. Exit 1 when an example fails, naming it and why."""
+    from .rule_examples import run_examples
+    from .rules import load_rules, select
+
+    loaded = load_rules(list(paths) or ["rules"])
+    results = run_examples(loaded, select(loaded, only_rules))
+    failed = [r for r in results if not r.passed]
+    for result in results:
+        if verbose or not result.passed:
+            click.echo(str(result))
+    untested = sum(1 for r in select(loaded, only_rules) if not r.examples)
+    click.echo(f"{len(results) - len(failed)}/{len(results)} example(s) pass"
+               + (f", {len(failed)} fail" if failed else "")
+               + (f"; {untested} rule(s) have no examples" if untested else ""))
+    if failed:
+        raise SystemExit(1)
 
 
 @rules.command("list")
@@ -330,7 +364,8 @@ def kinds_command(name) -> None:
               help="Only the statements taken, the sentences where nothing was taken, or the near-misses.")
 def explain_command(rule_id, sources, rules, only_sources, show) -> None:
     """Show, per source, the sentences RULE_ID considered: the value taken and why, why every other
-    value was not, and the near-misses (values of its kind about its subject with none of its words)."""
+    value was not, and the near-misses (values of its kind about its subject not taken: none of its
+    words nearby, a score too low, or taken by another rule)."""
     from . import kinds
     from .errors import ConfigError
     from .explain import explain
@@ -364,8 +399,9 @@ def explain_command(rule_id, sources, rules, only_sources, show) -> None:
             click.echo(f"\n== {current}")
         click.echo(f"  line {item.sentence.line}: \"{' '.join(item.sentence.text.split())}\"")
         if item.mention is None:
-            values = ", ".join(repr(c.value.raw) for c in item.near_misses)
-            click.echo(f"    near-miss {values}: {item.near_misses[0].reasons[0]}; none of the rule's words nearby")
+            for candidate in item.near_misses:
+                click.echo(f"    near-miss {candidate.value.raw!r}: {candidate.reasons[0]}; "
+                           f"{'; '.join(candidate.reasons[1:])}")
             continue
         for candidate in item.mention.candidates:
             mark = "TAKEN" if candidate.chosen else "not taken"

@@ -187,6 +187,7 @@ class Rule:
     description: str = ""
     limit: str | None = None  # "lower" / "upper": the fact is that end of what a statement gives
     values: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a category rule's values: (name, aliases)
+    examples: tuple[tuple[str, str | None, int], ...] = ()  # (sentence, value it states or None, line)
 
 
 @dataclass(frozen=True)

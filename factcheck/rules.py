@@ -17,6 +17,7 @@ from .model import Expected, Rule, Severity
 RULE_KEYS = {
     "id", "question", "subject", "cues", "context", "kind", "tolerance", "severity",
     "expected", "unit", "cue_threshold", "subject_window", "max_distance", "description", "limit", "values",
+    "examples",
 }
 REQUIRED = ("id", "question", "subject", "kind")
 LIMITS = ("lower", "upper")
@@ -163,6 +164,8 @@ def _rule(node, path: str) -> Rule:
                              where("max_distance"), rule_id),
         limit=attempt(_limit, data.get("limit"), path, where("limit"), rule_id),
     )
+    if "examples" in keys:
+        fields["examples"] = attempt(_examples, kind, keys["examples"][1], path, rule_id, default=())
     if kind is not None:  # the keys read through the kind can only be checked once it is known
         values = attempt(_values, kind, data.get("values"), path, where("values"), rule_id, default=())
         fields.update(
@@ -202,6 +205,28 @@ def _values(kind, value, path, node, rule_id) -> tuple[tuple[str, tuple[str, ...
         elif not isinstance(item, str) or not item.strip():
             _fail(path, node, rule_id, f"key 'values': {item!r} is not a name")
     return tuple((name, aliases) for name, aliases in kinds.get("category").names_of(value))
+
+
+def _examples(kind, node, path, rule_id) -> tuple[tuple[str, str | None, int], ...]:
+    """`examples:` — each {text: a sentence, value: what it states, or none}."""
+    import yaml
+
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        _fail(path, node, rule_id, "key 'examples' must be a list of {text: …, value: …} (value: none for a "
+                                   "sentence that must not be read as the fact)")
+    found = []
+    for item in node.value:
+        data = _plain(item, path)
+        if not isinstance(data, dict) or not str(data.get("text") or "").strip() or "value" not in data:
+            _fail(path, item, rule_id, "an example needs 'text' (a sentence) and 'value' (what it states, or none)")
+        _mapping(data, {"text", "value"}, "examples", path, item, rule_id)
+        value = data["value"]
+        if value is None or str(value).strip().lower() == "none":
+            value = None
+        elif kind is not None and kind.NAME != "category" and kind.parse(str(value)) is None:
+            _fail(path, item, rule_id, f"example value '{value}' is not a {kind.NAME} value")
+        found.append((str(data["text"]).strip(), None if value is None else str(value), item.start_mark.line + 1))
+    return tuple(found)
 
 
 def _limit(value, path, node, rule_id) -> str | None:

@@ -293,3 +293,41 @@ def test_rules_list_names_each_rule_and_how_many_sources_state_it(workspace):
                                                     ["bridge-length", "length", "warning"]]
     lines = invoke("rules", "list", ws / "rules", "--sources", ws / "src").stdout.splitlines()
     assert lines[0].endswith("[2 source(s), conflict]") and lines[1].endswith("[0 source(s), not-stated]"), lines
+
+
+EXAMPLES = RULE.format(severity="error") + """    examples:
+      - text: "The Tallis Bridge opened in 1884."
+        value: 1884
+      - text: "The Tallis Bridge was designed in 1879 and opened in 1884."
+        value: {second}
+      - text: "The Tallis Bridge closed for repairs in 1990."
+        value: none
+"""
+
+
+@pytest.mark.parametrize("second,status,shown", [
+    ("1884", 0, "3/3 example(s) pass"),
+    ("1879", 1, "wants '1879', read '1884'"),
+])
+def test_rules_test_runs_each_rules_examples(workspace, second, status, shown):
+    ws = workspace({"r.yaml": EXAMPLES.format(second=second)})
+    result = CliRunner().invoke(main, ["rules", "test", str(ws / "r.yaml")])
+    assert result.exit_code == status and shown in result.output, result.output
+    if status:
+        assert "r.yaml:11: FAIL rule 'bridge-opening'" in result.output and "why: '1884' chosen" in result.output
+        validated = CliRunner().invoke(main, ["rules", "validate", str(ws / "r.yaml")])
+        assert validated.exit_code == 2 and "r.yaml:11: rule 'bridge-opening': example" in validated.output
+
+
+def test_an_example_that_wants_no_value_fails_when_one_is_read(workspace):
+    ws = workspace({"r.yaml": RULE.format(severity="error") + "    examples:\n"
+                              "      - {text: \"The Tallis Bridge opened in 1884.\", value: none}\n"})
+    result = CliRunner().invoke(main, ["rules", "test", str(ws / "r.yaml")])
+    assert result.exit_code == 1 and "wants no value, read '1884'" in result.output
+
+
+def test_explain_says_why_a_near_miss_was_not_taken(workspace):
+    ws = workspace({"rules/r.yaml": RULE.format(severity="error"),
+                    "src/a.txt": "The Tallis Bridge was first crossed by a tram in 1884."})
+    result = invoke("explain", "bridge-opening", "--sources", ws / "src", "--rules", ws / "rules")
+    assert "near-miss '1884'" in result.output

@@ -1,6 +1,8 @@
 """Rule files: what loads, and broken files that must name file, line, rule and key."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.errors import RuleFileError, RuleFileErrors
@@ -198,3 +200,26 @@ def test_an_exclude_made_of_subject_words_is_warned_about(workspace):
     ws = workspace({"r.yaml": rule})
     (warning,) = lint(load_rules([ws / "r.yaml"]))
     assert "made of words of the subject's name" in warning.message and warning.line == 2
+
+
+EXAMPLE_MISTAKES = [
+    ("not a list", "    examples: 1884\n", "key 'examples' must be a list"),
+    ("no value", "    examples:\n      - text: The widget launched in 2011.\n", "an example needs 'text'"),
+    ("value of another kind", "    examples:\n      - {text: The widget launched in 2011., value: soon}\n",
+     "example value 'soon' is not a date value"),
+    ("unknown key", "    examples:\n      - {text: a, value: 2011, note: x}\n", "unknown key 'examples.note'"),
+]
+
+
+@pytest.mark.parametrize("lines,message", [m[1:] for m in EXAMPLE_MISTAKES], ids=[m[0] for m in EXAMPLE_MISTAKES])
+def test_broken_examples_are_named(workspace, lines, message):
+    ws = workspace({"r.yaml": GOOD + lines})
+    with pytest.raises(RuleFileError, match=re.escape(message)):
+        load_rules([ws / "r.yaml"])
+
+
+def test_examples_load_with_their_lines(workspace):
+    ws = workspace({"r.yaml": GOOD + "    examples:\n      - {text: The widget launched in 2011., value: 2011}\n"
+                                     "      - {text: The widget was sketched in 2009., value: none}\n"})
+    (rule,) = load_rules([ws / "r.yaml"])
+    assert rule.examples == (("The widget launched in 2011.", "2011", 14), ("The widget was sketched in 2009.", None, 15))
