@@ -354,6 +354,42 @@ def kinds_command(name) -> None:
         click.echo(inspect.cleandoc(kind.__doc__ or "") + "\n")
 
 
+@main.command("suggest")
+@sources_option
+@click.option("--rules", "rules", multiple=True, type=click.Path(),
+              help="Existing rules: propose only what the sources state that none of them covers.")
+@click.option("--subject", multiple=True, metavar="TEXT",
+              help="What the sources are about (repeatable: a name and its aliases). Default: guessed from titles.")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the draft rule file here (default: print it).")
+@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Propose a fact only when this many sources state a value beside its words.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rules.")
+def suggest_command(sources, rules, subject, output, min_sources, limit) -> None:
+    """Propose the facts the sources state, as a draft rule file: values of one kind beside the same
+    words in several sources, those whose sources disagree first, each with its quotes."""
+    from .atomic import write_atomic
+    from .sources import load_sources
+    from .suggest import as_rule_file, suggest
+
+    settings = _settings(None, sources=sources, rules=(), formats=())
+    loaded = load_sources(settings["sources"])
+    for problem in loaded.problems:
+        click.echo(f"factcheck: error: {problem}", err=True)
+    covered = None
+    if rules:
+        from .check import run_check
+
+        report = run_check(settings["sources"], list(rules))
+        covered = {(m.source, m.line, m.value.raw) for f in report.facts for m in f.statements}
+    found_subject, suggestions = suggest(loaded.documents, list(subject) or None, min_sources, limit, covered)
+    text = as_rule_file(found_subject, suggestions)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"{len(suggestions)} rule(s) about {found_subject[0]!r} written to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command("explain")
 @click.argument("rule_id")
 @sources_option
