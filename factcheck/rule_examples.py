@@ -49,8 +49,10 @@ def run_examples(rules: tuple[Rule, ...], only: tuple[Rule, ...] | None = None) 
             if expected is None:
                 passed = not values
             else:
-                want = kinds.get(rule.kind).parse(expected)
-                passed = any(_fits(v, want, rule.tolerance) for v in values)
+                kind = kinds.get(rule.kind)
+                want = kind.parse(expected, [{"name": n, "aliases": list(a)} for n, a in rule.values]) \
+                    if rule.kind == "category" else kind.parse(expected)
+                passed = want is not None and any(_fits(v, want, rule.tolerance) for v in values)
             why = "; ".join(dict.fromkeys(e.verdict for e in examined)) or \
                 "no value of the rule's kind about its subject was found in the sentence"
             results.append(ExampleResult(rule, text, expected, line, written, passed, why))

@@ -331,3 +331,11 @@ def test_explain_says_why_a_near_miss_was_not_taken(workspace):
                     "src/a.txt": "The Tallis Bridge was first crossed by a tram in 1884."})
     result = invoke("explain", "bridge-opening", "--sources", ws / "src", "--rules", ws / "rules")
     assert "near-miss '1884'" in result.output
+
+
+@pytest.mark.parametrize("value,status", [("Schedule III", 0), ("Schedule II", 1)])
+def test_a_category_rules_examples_compare_names(workspace, value, status):
+    ws = workspace({"r.yaml": "rules:\n  - id: schedule\n    question: Which schedule is ketamine in?\n"
+                              "    subject: ketamine\n    kind: category\n    values: [Schedule I, Schedule II, Schedule III]\n"
+                              f"    examples:\n      - {{text: \"Ketamine is a Schedule III drug.\", value: {value}}}\n"})
+    assert CliRunner().invoke(main, ["rules", "test", str(ws / "r.yaml")]).exit_code == status
