@@ -359,7 +359,7 @@ def kinds_command(name) -> None:
 @click.option("--rules", "rules", multiple=True, type=click.Path(),
               help="Existing rules: propose only what the sources state that none of them covers.")
 @click.option("--subject", multiple=True, metavar="TEXT",
-              help="What the sources are about (repeatable: a name and its aliases). Default: guessed from titles.")
+              help="What the sources are about (repeatable: a name and its aliases). Default: the name most sources use, preferring their titles' words.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the draft rule file here (default: print it).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
               help="Propose a fact only when this many sources state a value beside its words.")

@@ -123,10 +123,10 @@ def suggest(documents: Iterable[Document], subject: list[str] | None = None, min
 
 
 def corpus_subject(documents: list[Document]) -> list[str]:
-    """What the sources are about: the word most of them use most, a name (a word the
-    dictionary does not know, as drug and device names are) or a word of their titles
-    before a common one; with the word beside it when the two nearly always go together
-    ("cochlear implant")."""
+    """What the sources are about: of the words most of them use, one their titles use,
+    then a name (a word the dictionary does not know, as drug and device names are), then
+    the most used; with the word beside it when the two nearly always go together
+    ("cochlear implant"), and the other names in the titles as aliases."""
     from .analysis.words import STOP, known
 
     if not documents:
@@ -134,9 +134,11 @@ def corpus_subject(documents: list[Document]) -> list[str]:
     in_docs: Counter = Counter()
     total: Counter = Counter()
     written: dict[str, Counter] = defaultdict(Counter)
+    texts = []  # each document's words, lower-cased
     for d in documents:
         words = re.findall(r"[^\W\d_][\w'-]*", d.text)
         lowered = [w.lower() for w in words]
+        texts.append(lowered)
         total.update(lowered)
         in_docs.update(set(lowered))
         for w in words:
@@ -153,8 +155,7 @@ def corpus_subject(documents: list[Document]) -> list[str]:
         return ["the subject"]
     best = max(candidates, key=score)
     pairs: Counter = Counter()
-    for d in documents:
-        lowered = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", d.text)]
+    for lowered in texts:
         for i, w in enumerate(lowered):
             if w == best:
                 if i and lowered[i - 1] not in STOP and lowered[i - 1] not in GENERIC:

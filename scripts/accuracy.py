@@ -117,7 +117,13 @@ def _label_value(label: dict, rule):
 
 
 def _same(label: dict, rule, mention) -> bool:
-    if label.get("fact", label.get("rule")) != rule.id or label["source"] != mention.source:
+    return label.get("fact", label.get("rule")) == rule.id and states_label(label, rule, mention)
+
+
+def states_label(label: dict, rule, mention) -> bool:
+    """Whether the mention, read by `rule`, is the labelled value: same source, the label's
+    line within the statement's, and values that overlap (whatever fact the label is of)."""
+    if label["source"] != mention.source:
         return False
     first, last = mention.sentence.line, max(mention.line, mention.sentence.line + mention.sentence.text.count("\n"))
     if not first <= int(label["line"]) <= last:

@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy import CORPORA, _overlaps, _rows  # noqa: E402
+from accuracy import CORPORA, _rows, states_label  # noqa: E402
 
-from factcheck import kinds  # noqa: E402
 from factcheck.check import run_check  # noqa: E402
 from factcheck.sources import load_sources  # noqa: E402
 from factcheck.suggest import as_rule_file, suggest  # noqa: E402
@@ -40,18 +39,7 @@ def score(name: str) -> tuple[int, int, list[str]]:
     found = []
     for fact, rows in wanted.items():
         for f in report.facts:
-            kind = kinds.get(f.rule.kind)
-            right = set()
-            for m in f.statements:
-                for row in rows:
-                    if row["source"] != m.source:
-                        continue
-                    last = max(m.line, m.sentence.line + m.sentence.text.count("\n"))
-                    if not m.sentence.line <= int(row["line"]) <= last:
-                        continue
-                    value = kind.parse(row.get("normalized") or "") or kind.parse(row.get("value") or "")
-                    if value is not None and _overlaps(value, m.value, f.rule.tolerance):
-                        right.add(m.source)
+            right = {m.source for m in f.statements for row in rows if states_label(row, f.rule, m)}
             if len(right) >= 2:
                 found.append(f"{fact} <- {f.rule.id}")
                 break

@@ -78,14 +78,13 @@ _PATTERN = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
-_QUICK = re.compile(r"\bage|years?\s*-?\s*olds?|year-old|\d\s*\+|and\s+(?:older|over|up|younger)|or\s+(?:older|younger)"
+QUICK = re.compile(r"\bage|years?\s*-?\s*olds?|year-old|\d\s*\+|and\s+(?:older|over|up|younger)|or\s+(?:older|younger)"
                     r"|under\s+\d|over\s+\d|younger\s+than|older\s+than", re.IGNORECASE)
-QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:
     """Every age, age range and age limit in the text, in order."""
-    if not _QUICK.search(text):
+    if not QUICK.search(text):
         return []
     found = []
     for match in _PATTERN.finditer(text):

@@ -85,13 +85,12 @@ def mg_per(mass: str) -> float:
     return _MG_PER[word[:-1] if word.endswith("s") and word[:-1] in _MG_PER else word]
 
 
-_QUICK = re.compile(rf"\d\s*-?\s*{MASS}", re.IGNORECASE)  # a number right before a mass unit
-QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
+QUICK = re.compile(rf"\d\s*-?\s*{MASS}", re.IGNORECASE)  # a number right before a mass unit
 
 
 def find(text: str) -> list[Found]:
     """Every dose in the text, in order."""
-    if not _QUICK.search(text):
+    if not QUICK.search(text):
         return []
     found = []
     for match in _PATTERN.finditer(text):

@@ -99,8 +99,7 @@ def unit_seconds(token: str) -> float:
     raise ValueError(f"not a time unit: {token!r}")
 
 
-_QUICK = re.compile(rf"(?<![^\W\d_]){_UNIT}", re.IGNORECASE)  # a time-unit word: a cheap pre-check
-QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
+QUICK = re.compile(rf"(?<![^\W\d_]){_UNIT}", re.IGNORECASE)  # a time-unit word: a cheap pre-check
 
 
 def find(text: str) -> list[Found]:
@@ -110,7 +109,7 @@ def find(text: str) -> list[Found]:
 
 def _scan(text: str, phrase: bool) -> list[Found]:
     """find(), or (phrase=True, for parse) reading a leading "over" as the qualifier."""
-    if not _QUICK.search(text):
+    if not QUICK.search(text):
         return []
     found = []
     for match in _PATTERN.finditer(text):

@@ -56,8 +56,7 @@ _PATTERN = re.compile(
     + _NOT_AFTER,
     re.IGNORECASE,
 )
-_QUICK = re.compile(rf"\d\s*-?\s*{_UNIT}\b|\b(?:kilomet|miles?\b|metres?\b|meters?\b)", re.IGNORECASE)
-QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
+QUICK = re.compile(rf"\d\s*-?\s*{_UNIT}\b|\b(?:kilomet|miles?\b|metres?\b|meters?\b)", re.IGNORECASE)
 
 
 def _metres(unit: str) -> float:
@@ -71,7 +70,7 @@ def _metres(unit: str) -> float:
 
 def find(text: str) -> list[Found]:
     """Every length in the text, in order."""
-    if not _QUICK.search(text):
+    if not QUICK.search(text):
         return []
     found = []
     for match in _PATTERN.finditer(text):

@@ -83,15 +83,14 @@ _PATTERN = re.compile(
 )
 
 
-_QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth|tenth|\bin\s+(?:every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|out\s+of|\bper\b|for\s+every"
+QUICK = re.compile(r"%|per\s*cent|pct|half|third|quarter|fifth|tenth|\bin\s+(?:every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|out\s+of|\bper\b|for\s+every"
                     r"|\bof\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty)",
                     re.IGNORECASE)  # cheap pre-check
-QUICK = _QUICK  # public: a document's sentences without a match hold no value of this kind
 
 
 def find(text: str) -> list[Found]:
     """Every percentage in the text, in order."""
-    if not _QUICK.search(text):
+    if not QUICK.search(text):
         return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
