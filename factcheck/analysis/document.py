@@ -136,7 +136,11 @@ class AnalysedDocument:
         found = self._holding.get(kind)
         if found is None:
             starts, ends, text = self.sentences.starts, self.sentences.ends, self.document.text
-            search = kinds.get(kind).QUICK.search
+            lowered = kinds.quick_on_lower_case(kind)
+            if lowered is not None and self.lower_text is not None:
+                search, text = lowered.search, self.lower_text
+            else:
+                search = kinds.get(kind).QUICK.search
             found = set()
             match = search(text)
             while match is not None:  # one match per sentence is enough: go on from the sentence's end
@@ -149,6 +153,14 @@ class AnalysedDocument:
             self._holding[kind] = found
         return found
 
+    @property
+    def lower_text(self) -> str | None:
+        """The text in lower case, offsets kept (None when lower-casing would move them: "İ")."""
+        if "_lower" not in self.cache:
+            lower = self.document.text.lower()
+            self.cache["_lower"] = lower if len(lower) == len(self.document.text) else None
+        return self.cache["_lower"]
+
     def near_subjects(self, reach: int) -> set[int] | None:
         """The sentences a subject can be resolved for: those naming one (found by one pattern
         over the whole text, then checked), the `reach` after each and the one before it; None
@@ -158,7 +170,9 @@ class AnalysedDocument:
             return None
         starts, ends, text = self.sentences.starts, self.sentences.ends, self.document.text
         named = set()
-        for match in self.catalog.pattern().finditer(text):
+        lower = self.lower_text
+        for match in (self.catalog.pattern(lower_case=True).finditer(lower) if lower is not None
+                      else self.catalog.pattern().finditer(text)):
             i = bisect_right(starts, match.start()) - 1
             if i >= 0 and match.start() < ends[i] and i not in named and self.named(i):
                 if self.layout.kind(i) in ("heading", "question", "header"):

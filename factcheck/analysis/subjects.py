@@ -87,9 +87,16 @@ class SubjectCatalog:
     def group_of(self, subject: tuple[str, ...]) -> int:
         return self.groups.index(subject)
 
-    def pattern(self) -> "re.Pattern[str]":
+    def pattern(self, lower_case: bool = False) -> "re.Pattern[str]":
         """Where a subject phrase (or a look-alike) may start in a text: the first five letters of
-        every phrase's first word, at a word's start (checked on keys afterwards)."""
+        every phrase's first word, at a word's start (checked on keys afterwards). `lower_case`:
+        for a text already in lower case (IGNORECASE makes the search slower)."""
+        if lower_case:
+            found = self.__dict__.get("_lower_pattern")
+            if found is None:
+                found = re.compile(self.pattern().pattern)
+                object.__setattr__(self, "_lower_pattern", found)
+            return found
         found = self.__dict__.get("_pattern")
         if found is None:
             stems = sorted({p[0][:5] for p in self.phrases} | {r[-5:] for r in self.lookalike_roots}, key=len, reverse=True)
@@ -101,12 +108,28 @@ class SubjectCatalog:
 
     def related(self, a: int, b: int) -> bool:
         """Whether two groups share a phrase (a rule on "ketamine" and one on "ketamine, infusion")."""
-        return a == b or any(a in g and b in g for g in self.phrases.values())
+        pairs = self.__dict__.get("_related")
+        if pairs is None:
+            pairs = {(x, y) for g in self.phrases.values() for x in g for y in g}
+            object.__setattr__(self, "_related", pairs)
+        return a == b or (a, b) in pairs
 
     def relation(self, group: int, named: "Named", mentioned: frozenset = frozenset()) -> str:
         """What a named phrase is to a rule of `group`: "ours" (one of its own phrases), "other"
         (the name of another subject) or "neutral" (a phrase of a related rule's subject, or a
-        topic word another rule is about: "depression" does not stop a statement on ketamine)."""
+        topic word another rule is about: "depression" does not stop a statement on ketamine).
+        Worked out once per group, phrase and rule words: documents name the same few often."""
+        memo = self.__dict__.get("_relations")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_relations", memo)
+        memo_key = (group, named.groups, named.phrase, mentioned)
+        found = memo.get(memo_key)
+        if found is None:
+            found = memo[memo_key] = self._relation(group, named, mentioned)
+        return found
+
+    def _relation(self, group: int, named: "Named", mentioned: frozenset) -> str:
         if group in named.groups:
             return "ours"
         if -1 in named.groups:

@@ -92,6 +92,19 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=20_000)
+def surface_starts(word_key: str, length: int = 4) -> frozenset[str]:
+    """The first letters of the words a key can stand for: its own, its inflections' ("took"
+    for take) and those of the irregular words filed under it ("death" for die). A cheap
+    text search for these finds every word with that key, misspellings aside."""
+    _, inflections = _dictionary()
+    forms = {word_key, *(w for forms in inflections(word_key).values() for w in forms)}
+    for irregular, family in _IRREGULAR.items():
+        if family == word_key:
+            forms |= {irregular, *(w for f in inflections(irregular).values() for w in f)}
+    return frozenset(f.lower()[:length] for f in forms)
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """The word family a word belongs to: its lemma, or the verb a noun is made from."""

@@ -45,6 +45,7 @@ from functools import lru_cache
 from .. import kinds
 from ..analysis.clauses import Clause, clause_at
 from ..analysis.document import AnalysedDocument, Words
+from ..analysis.words import key, surface_starts, typo_of
 from ..model import Found, Sentence
 from .profile import Cue, RuleProfile
 
@@ -154,33 +155,80 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
 
 def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[int, list[RuleProfile]]:
     """The sentences that may hold a whole cue of some rule, with those rules: one pass of one
-    pattern over the whole text finds where each cue word starts (its key's first four
-    letters); a sentence is kept for a rule when every word of one of its cues starts there."""
+    pattern over the whole text finds the words that start like a cue word (its key's first
+    four letters); a sentence is kept for a rule when every word of one of its cues is there,
+    by key (a misspelling of a rule word counts, as in `Words`). Word order is checked later."""
     if not profiles:
         return {}
-    needs = [(p, [frozenset(k[:4] for k in c.content) for c in p.cues if c.content]) for p in profiles]
-    stems = sorted({s for _, cues in needs for cue in cues for s in cue})
-    if not stems:
+    anchored = _cue_anchors(tuple(profiles))
+    if not anchored:
         return {}
-    pattern = _stem_pattern(tuple(stems))
+    pattern = _stem_pattern(tuple(sorted(anchored.stems)))
     starts, ends = doc.sentences.starts, doc.sentences.ends
+    spelling = doc.spelling
     seen: dict[int, set[str]] = {}
-    for match in pattern.finditer(doc.document.text):
+    lower = doc.lower_text
+    for match in (pattern if lower is not None else _stem_pattern_any_case(pattern)).finditer(
+            lower if lower is not None else doc.document.text):
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < ends[i]:
-            seen.setdefault(i, set()).add(match.group().lower())
+            word = match.group()
+            keys = seen.setdefault(i, set())
+            keys.add(key(word))
+            if spelling and len(word) >= 6 and word.isalpha() and word.lower() not in spelling:
+                meant = typo_of(word, spelling)
+                if meant is not None:
+                    keys.add(spelling[meant])
     found: dict[int, list[RuleProfile]] = {}
     for i, present in seen.items():
-        rules = [p for p, cues in needs if any(cue <= present for cue in cues)]
-        if rules:
-            found[i] = rules
+        hit = {n for word_key in present for n, cue in anchored.by_key.get(word_key, ()) if cue <= present}
+        if hit:
+            found[i] = [profiles[n] for n in sorted(hit)]
     return found
+
+
+@dataclass(frozen=True)
+class _CueAnchors:
+    """Each cue's content keys, filed under one of them, so a sentence is only tested against
+    the cues its words can start; and the first four letters of every such key."""
+
+    stems: frozenset[str]
+    by_key: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+
+
+_ANCHORS: dict[tuple[int, ...], tuple[tuple[RuleProfile, ...], _CueAnchors | None]] = {}
+
+
+def _cue_anchors(profiles: tuple[RuleProfile, ...]) -> _CueAnchors | None:
+    """Worked out once per set of rules (profiles hold dicts: kept by identity, with them)."""
+    ids = tuple(map(id, profiles))
+    kept = _ANCHORS.get(ids)
+    if kept is None:
+        if len(_ANCHORS) >= 8:
+            _ANCHORS.clear()
+        kept = _ANCHORS[ids] = (profiles, _anchors(profiles))
+    return kept[1]
+
+
+def _anchors(profiles: tuple[RuleProfile, ...]) -> _CueAnchors | None:
+    by_key: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for n, p in enumerate(profiles):
+        for cue in {frozenset(c.content) for c in p.cues if c.content}:
+            by_key.setdefault(min(cue), []).append((n, cue))
+    stems = frozenset(s for cues in by_key.values() for _, cue in cues for k in cue for s in surface_starts(k))
+    return _CueAnchors(stems, {k: tuple(c) for k, c in by_key.items()}) if stems else None
 
 
 @lru_cache(maxsize=64)
 def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + ")",
-                      re.IGNORECASE)  # at a word's start only
+    """Every word starting with one of the stems, whole (as `words.WORD` cuts it)."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+                      + r")[^\W_]*(?:['’][^\W_]+)*")  # for lower-case text: IGNORECASE is slow
+
+
+@lru_cache(maxsize=64)
+def _stem_pattern_any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, re.IGNORECASE)
 
 
 def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], valued_kinds) -> list[Unread]:
