@@ -190,6 +190,8 @@ class AnalysedDocument:
     def named(self, index: int) -> list[Named]:
         """The subjects (and look-alikes) a sentence names."""
         found = self._named.get(index)
+        if found is None and self.catalog.pattern(lower_case=True).search(self.sentences[index].text.lower()) is None:
+            found = self._named[index] = []  # no subject phrase can start here: not worth tokenizing
         if found is None:
             words = self.words(index)
             found = self._named[index] = named_in(self.sentences[index].text, words.keys, words.starts, words.ends,
