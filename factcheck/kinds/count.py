@@ -90,7 +90,8 @@ _NOT_COUNTED = frozenset("time way thirds third half quarter quarters fold on of
 _LABEL_BEFORE = re.compile(  # "Reactor No. 4", "unit 4", "type 2", "Gardasil 9": a name's number, not a count
     r"(?:\b(?:no|nr|number|unit|reactor|type|stage|phase|grade|level|class|schedule|chapter|section|table|figure"
     r"|fig|room|block|building|route|line|version|model|part|step|page|volume|issue|generation|gen|round|wave"
-    r"|series|article|item|vol|ch|sec|study|trial|group|arm|cohort|day|week|month|year)\.?|#)\s*$", re.IGNORECASE)
+    r"|series|article|item|vol|ch|sec|study|trial|group|arm|cohort|day|week|month|year)\.?|#"
+    r"|(?:^|[(\[;])\s*see(?:\s+also)?)\s*$", re.IGNORECASE)  # "(see 5.1)", "See 17 for …": a cross-reference
 _SECTION_AFTER = re.compile(r"^\.?\s+[A-Z]{2,}(?:\s+[A-Z&]{2,})+\b")
 _NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s*$")
 _AGE_BEFORE = re.compile(r"(?:\bages?|\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
@@ -99,8 +100,8 @@ _AGE_AFTER = re.compile(r"^(?:\s*(?:-|\s)\s*years?(?:\s*-\s*|\s+)olds?\b|\s+year
 _HALF_AFTER = re.compile(r"^\s+and\s+a\s+half(?!\w)", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"^[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bloved|\bthe|\bthis|\bthat|\bwhich|\beach)\s+$", re.IGNORECASE)
-_PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b|\s+of\s+(?:these|those|them|us|its|their|the\s+(?:most|best|first|few)))",
-                            re.IGNORECASE)  # "one of these products": the pronoun
+_PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b|\s+of\s+(?:these|those|them|us|you|its|their|the|my|our|his|her|your|\d))",
+                            re.IGNORECASE)  # "one of these products", "one of the reactors": one picked out, not a count
 _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
 QUICK = HAS_NUMBER  # public: a document's sentences without a match hold no count
 

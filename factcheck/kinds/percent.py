@@ -8,7 +8,7 @@ Reads
     fractions of a whole before "of", "the", "all" or the people they count: "half of",
     "a third of", "two-thirds of", "a quarter of the", "three quarters of", "a fifth of",
     "a tenth of", "half the patients" (so "nearly half of patients" is [45, 50]);
-    ratios: "1 in 5" (20%), "one in five", "1 out of 3", "one in every four", "2 to 3 in 100";
+    ratios: "1 in 5" (20%), "one in five", "1 out of 3", "3 out of every 100", "one in every four", "2 to 3 in 100";
     rates per a round number: "1 to 3 per 1,000" (0.1–0.3%), "2 per 100,000";
     with any qualifier of `factcheck.kinds.qualifiers` before it ("about 50%", "up to 70%",
     "over 90%", "nearly half", "about 1 in 5") and "or more"/"or less" after it.
@@ -74,7 +74,7 @@ _PATTERN = re.compile(
     + rf"|(?P<a>{NUMBER})(?P<apct>{PCT})?(?:{DASH}|\s+(?:to|or|through)\s+)(?P<b>{NUMBER}){PCT}"
     + rf"|(?P<v>{NUMBER}){PCT}"
     + rf"|(?P<rn>{NUMBER})(?:{DASH}|\s+to\s+)?(?P<rn2>(?<=to\s){NUMBER}|(?<=[-–—]){NUMBER}|(?<=[-–—]\s){NUMBER})?"
-    + rf"\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?P<rd>{NUMBER})(?![\d,])"
+    + rf"\s+(?:in|out\s+of(?:\s+every)?|of\s+every|in\s+every)\s+(?P<rd>{NUMBER})(?![\d,])"
     + rf"|(?P<pn>{NUMBER})(?:\s*(?:[-–—]|to)\s*(?P<pn2>{NUMBER}))?\s+(?:per|for\s+every)\s+(?P<pd>{alternation(_PER)})(?!\w)"
     + rf"|(?P<frac>{alternation(FRACTIONS)}){_WHOLE}"
     + r")"
