@@ -2,7 +2,9 @@
 
 A rule can be valid and still not do what it says: a cue that is the subject's own
 name tells none of the subject's facts apart, a context term that is the subject's name is
-ignored, an exclude term made of the subject's words vetoes the subject's own mentions. These are warnings, not
+ignored, an exclude term made of the subject's words vetoes the subject's own mentions, a
+count rule whose cue is a unit ("km", "days", "mg") will never read "30 km", which is a
+measure of another kind. These are warnings, not
 errors: the rule still runs, and the author decides.
 """
 from __future__ import annotations
@@ -48,4 +50,21 @@ def lint(rules: tuple[Rule, ...] | list[Rule]) -> list[RuleWarning]:
                 elif key_name == "context.exclude" and term_keys and set(term_keys) <= subject_words:
                     warn(f"context.exclude term '{term}' is made of words of the subject's name: every sentence "
                          "that names the subject that way is vetoed")
+        if rule.kind == "count":
+            for cue in rule.cues:
+                measured = _unit_kind(cue)
+                if measured:
+                    warn(f"cue '{cue}' is a unit of {measured}: a count never reads '30 {cue}' (a measure); "
+                         f"use kind: {measured} (see `factcheck rules kinds`)")
     return found
+
+
+def _unit_kind(cue: str) -> str | None:
+    """The kind that reads a number followed by this cue as a measure ("30 km": length), if any."""
+    from . import kinds
+
+    text = f"30 {cue}"
+    for name in ("length", "duration", "dose"):
+        if any(f.span.start == 0 and f.span.end == len(text) for f in kinds.get(name).find(text)):
+            return name
+    return None

@@ -192,6 +192,22 @@ def test_rules_that_load_but_will_not_work_as_meant_are_warned_about(workspace, 
     assert (warning is None and not found) or any(warning in m for m in found), found
 
 
+UNIT_CUES = [("km", "length"), ("kilometres", "length"), ("miles", "length"), ("days", "duration"),
+             ("mg", "dose"), ("patients", None), ("children", None), ("radius", None)]
+
+
+@pytest.mark.parametrize("cue,kind", UNIT_CUES, ids=[c for c, _ in UNIT_CUES])
+def test_a_count_rule_whose_cue_is_a_unit_is_warned_about(workspace, cue, kind):
+    from factcheck.rule_lint import lint
+
+    rule = ("rules:\n  - id: zone-radius\n    question: How far does the zone reach?\n"
+            f"    subject: exclusion zone\n    kind: count\n    cues: [{cue}]\n")
+    ws = workspace({"r.yaml": rule})
+    found = [w.message for w in lint(load_rules([ws / "r.yaml"]))]
+    assert found == ([f"cue '{cue}' is a unit of {kind}: a count never reads '30 {cue}' (a measure); "
+                      f"use kind: {kind} (see `factcheck rules kinds`)"] if kind else []), found
+
+
 def test_an_exclude_made_of_subject_words_is_warned_about(workspace):
     from factcheck.rule_lint import lint
 
