@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Found, Span, Value
 from .common import split_spec
@@ -67,15 +68,15 @@ def find(text: str, values: Sequence = ()) -> list[Found]:
     """Every one of `values` (a rule's declared values) named in the text, in order."""
     if not values:
         return []
-    phrases = sorted(((_keys(n), number, name) for number, (name, aliases) in enumerate(names_of(values))
-                      for n in (name, *aliases)), key=lambda p: -len(p[0]))
+    by_first = _phrases(tuple((name, aliases) for name, aliases in names_of(values)))
     words = list(_WORD.finditer(text))
-    keys = [_ROMAN.get(m.group().lower(), m.group().lower()) if m.group().isdigit() or m.group().lower() in _ROMAN
-            else _keys(m.group())[0] for m in words]
+    keys = [_word_key(m.group()) for m in words]
+    if by_first.keys().isdisjoint(keys):
+        return []
     found, i = [], 0
     while i < len(words):
-        for phrase, number, name in phrases:
-            if phrase and tuple(keys[i:i + len(phrase)]) == phrase:
+        for phrase, number, name in by_first.get(keys[i], ()):
+            if tuple(keys[i:i + len(phrase)]) == phrase:
                 start, end = words[i].start(), words[i + len(phrase) - 1].end()
                 found.append(Found(Value(NAME, text[start:end], float(number), float(number), UNIT, None, name),
                                    Span(start, end)))
@@ -84,6 +85,24 @@ def find(text: str, values: Sequence = ()) -> list[Found]:
         else:
             i += 1
     return found
+
+
+@lru_cache(maxsize=256)
+def _phrases(values: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[tuple[tuple[str, ...], int, str], ...]]:
+    """The values' names and aliases as keys, filed under their first key, longest first."""
+    phrases = sorted(((_keys(n), number, name) for number, (name, aliases) in enumerate(values)
+                      for n in (name, *aliases)), key=lambda p: -len(p[0]))
+    by_first: dict[str, list] = {}
+    for phrase in phrases:
+        if phrase[0]:
+            by_first.setdefault(phrase[0][0], []).append(phrase)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _word_key(word: str) -> str:
+    lower = word.lower()
+    return _ROMAN.get(lower, lower) if word.isdigit() or lower in _ROMAN else _keys(word)[0]
 
 
 def parse(text: str | float, values: Sequence = ()) -> Value | None:
