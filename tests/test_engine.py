@@ -216,6 +216,42 @@ CASES = [
         {},
         Outcome.UNPARSEABLE,
     ),
+    (
+        "a table's bare numbers under a percentage header are percentages",
+        rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
+                  cues="[myalgia, muscle pain]", kind="percent"),
+        {"a": """
+              Zorvex side effects
+
+              Adverse reaction | Zorvex (%) | Placebo (%)
+              Headache | 12.1 | 11.0
+              Myalgia | 3.5 | 3.1
+              """,
+         "b": """
+              Zorvex side effects
+
+              Table 2: Adverse reactions in the Zorvex trials (% of patients)
+
+              Adverse reaction | Zorvex N=900 | Placebo N=870
+              Myalgia | 3.5 | 3.0
+              """,
+         "c": "In trials of Zorvex, myalgia was reported by 3.5% of patients."},
+        {"a": ["3.5"], "b": ["3.5"], "c": ["3.5%"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "a table's bare numbers without a percentage header are not",
+        rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
+                  cues="[myalgia, muscle pain]", kind="percent"),
+        {"a": """
+              Zorvex side effects
+
+              Adverse reaction | Zorvex patients | Placebo patients
+              Myalgia | 35 | 31
+              """},
+        {},
+        Outcome.UNPARSEABLE,
+    ),
 ]
 
 

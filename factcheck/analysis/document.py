@@ -6,6 +6,7 @@ subject's whereabouts are needed, however many rules ask.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -18,6 +19,9 @@ from .words import WORD, key, typo_of
 
 _DETERMINERS = frozenset("the a an its their his her this that these those my your our at".split())
 _AFTER_LAST_ADJECTIVE = frozenset("year years month months week weeks day days time dose doses one few decade decades".split())
+_PERCENT_HEAD = re.compile(r"%|\bper\s*cent|\bpercentage\b", re.IGNORECASE)
+_PERCENT_CAPTION = re.compile(r"\(\s*%|%\s+of\b|\bper\s*cent(?:age)?\s+of\b", re.IGNORECASE)
+_CELL_BORDER = re.compile(r"\s*[|\t]\s*")
 DOMINANT_SHARE = 0.6  # the share of a document's subject mentions that makes a subject its own
 
 
@@ -118,7 +122,34 @@ class AnalysedDocument:
                                              self.values(index, "age") + self.values(index, "percent"))
             else:
                 found = kinds.get(kind).find(self.sentences[index].text)
+            if kind == "percent" and self.layout.kind(index) == "row":
+                found = _merged(found, self._percent_cells(index))
             self._values[cache_key] = found
+        return found
+
+    def _percent_cells(self, index: int) -> list[Found]:
+        """The bare numbers of a table row in the columns whose header cell names a percentage
+        ("Gleevec all grades (%)"), or in every column when the table's title does ("… (% of
+        patients)") and no header cell does."""
+        header = self.layout.header(index)
+        if not header:
+            return []
+        text = self.sentences[index].text
+        heads, cells = _cells(header), _cells(text)
+        if len(heads) != len(cells):
+            return []
+        marked = [bool(_PERCENT_HEAD.search(head)) for head, _ in heads]
+        if not any(marked):
+            caption = self.layout.caption(index) or ""
+            if not _PERCENT_CAPTION.search(caption):
+                return []
+            marked = [True] * len(heads)
+        found = []
+        for column, ((_, _), (cell, start)) in enumerate(zip(heads, cells)):
+            if column and marked[column]:
+                value = kinds.get("percent").in_a_percent_column(cell, start)
+                if value is not None:
+                    found.append(value)
         return found
 
     def category_values(self, index: int, rule) -> list[Found]:
@@ -150,6 +181,9 @@ class AnalysedDocument:
                     match = search(text, ends[i])
                 else:
                     match = search(text, match.end())
+            if kind == "percent":  # table rows under a percentage header hold bare numbers
+                found.update(i for i in range(len(starts)) if i not in found and self.layout.kind(i) == "row"
+                             and self._percent_cells(i))
             self._holding[kind] = found
         return found
 
@@ -331,6 +365,22 @@ class AnalysedDocument:
         if group in self.subject_groups:
             return STRENGTH["document"], f"the document is about it ({self.subject_how})"
         return 0.0, "the subject is not named in it, nearby, or as the document's subject"
+
+
+def _cells(row: str) -> list[tuple[str, int]]:
+    """A table row's cells with their offsets, outer bars left out ("| a | b |": a, b)."""
+    cells, start = [], 0
+    for border in _CELL_BORDER.finditer(row):
+        cells.append((row[start:border.start()], start))
+        start = border.end()
+    cells.append((row[start:], start))
+    return [(c, o) for c, o in cells if c.strip()] if row.strip().startswith("|") else cells
+
+
+def _merged(found: list[Found], more: list[Found]) -> list[Found]:
+    """`found` plus those of `more` that overlap none of them, in order."""
+    extra = [m for m in more if all(m.span.end <= f.span.start or m.span.start >= f.span.end for f in found)]
+    return sorted(found + extra, key=lambda f: f.span.start) if extra else found
 
 
 _CONNECTORS = frozenset("of the and on at for in to de du von van & a an".split())

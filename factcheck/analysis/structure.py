@@ -93,6 +93,12 @@ class Layout:
         block = self.header_of[self.block_of[sentence]]
         return None if block is None else self._text(block)
 
+    def caption(self, sentence: int) -> str | None:
+        """The block just above a table's header row (its title: "Table 1: … (% of patients)"),
+        for a row of that table."""
+        block = self.header_of[self.block_of[sentence]]
+        return None if not block else self._text(block - 1)
+
     def section_heading(self, sentence: int) -> str | None:
         """The heading above a sentence, when it is a section's: not the document's first
         heading, which titles the whole page."""

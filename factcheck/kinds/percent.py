@@ -11,7 +11,10 @@ Reads
     ratios: "1 in 5" (20%), "one in five", "1 out of 3", "3 out of every 100", "one in every four", "2 to 3 in 100";
     rates per a round number: "1 to 3 per 1,000" (0.1–0.3%), "2 per 100,000";
     with any qualifier of `factcheck.kinds.qualifiers` before it ("about 50%", "up to 70%",
-    "over 90%", "nearly half", "about 1 in 5") and "or more"/"or less" after it.
+    "over 90%", "nearly half", "about 1 in 5") and "or more"/"or less" after it;
+    in a table (`factcheck.analysis`), a cell holding only a number ("3.5"), in a column
+    whose header cell names a percentage ("Zorvex (%)", "Rate, percent") or, when no header
+    cell does, in a table whose title above its header says so ("… (% of patients)").
 
 Canonical unit
     `percent` (percentage points). Bounds live in 0..100: "up to 70%" is [0, 70],
@@ -20,7 +23,8 @@ Canonical unit
 
 Does not read
     "reduced by at least half"
-    (no "of"), "half an hour", "a third dose", bare numbers without a percent sign or word,
+    (no "of"), "half an hour", "a third dose", bare numbers without a percent sign or word
+    (outside a percentage column),
     "one in 2019".
 
 Examples
@@ -149,6 +153,22 @@ def _found(raw: str, start: int, end: int, low: float, high: float, qualifier: s
            relative: float | None = None) -> Found:
     lo, hi = q.bounds(low, high, qualifier, MINIMUM, MAXIMUM, relative=relative)
     return Found(Value(NAME, raw, lo, hi, UNIT, qualifier, granularity), Span(start, end))
+
+
+_BARE_CELL = re.compile(r"[-–−]?\d{1,3}(?:\.\d+)?")
+
+
+def in_a_percent_column(cell: str, start: int) -> Found | None:
+    """A table cell holding a bare number, in a column whose header (or the table's title)
+    says its figures are percentages ("Gleevec all grades (%)": "61.7" is 61.7%)."""
+    stripped = cell.strip()
+    if not _BARE_CELL.fullmatch(stripped):
+        return None
+    number = float(stripped.replace("–", "-").replace("−", "-"))
+    if not MINIMUM - 100 <= number <= MAXIMUM:
+        return None
+    offset = start + cell.index(stripped)
+    return _found(stripped, offset, offset + len(stripped), number, number, None, "exact")
 
 
 def parse(text: str | float) -> Value | None:
