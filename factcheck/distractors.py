@@ -113,7 +113,27 @@ def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | 
     return None
 
 
-CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, cited, trial_arm, alone)
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][a-z]+\.?)?,\s*)?"
+                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s*)?$", re.I)
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\([^()]{2,40}\)\s*)?(?:--|—|–)\s")  # "(HealthDay News) --"
+
+
+def dateline(text: str, start: int, end: int, value: Value) -> tuple[float, str] | None:
+    """A news dateline ("WEDNESDAY, Dec. 10, 2014 (HealthDay News) -- The FDA …"): the day the
+    story was filed, which the story's own sentences usually state again if it is the fact's."""
+    if value.kind != "date" or value.granularity != "day":
+        return None
+    before, after = _DATELINE_BEFORE.match(text[:start]), _DATELINE_AFTER.match(text[end:])
+    if not (before and after):
+        return None
+    # "14 November 2016 – The arch starts moving" is a timeline's entry: a dateline has a place
+    # or a weekday before it, an agency after it, or the double hyphen of the wires.
+    if before.group().strip() or "(" in after.group() or "--" in after.group():
+        return 0.7, "a news dateline: the day the story was filed"
+    return None
+
+
+CHECKS: tuple[Check, ...] = (footnote, age, parenthesised, study_year, reference, cited, trial_arm, alone, dateline)
 
 
 def assess(text: str, start: int, end: int, value: Value) -> list[tuple[float, str]]:

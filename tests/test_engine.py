@@ -217,6 +217,33 @@ CASES = [
         Outcome.UNPARSEABLE,
     ),
     (
+        "a day named without its year takes the year named before it",
+        rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
+                  cues="[generic, on sale]", kind="date"),
+        {"a": "Nov. 29, 2011 -- Zorvex, the best-selling pill, will be on sale in generic form starting Nov. 30.",
+         "b": "The patent ran out in 2011.\n\nOn November 30 of that year, generic Zorvex went on sale.",
+         "c": "Generic Zorvex went on sale on November 30, 2011."},
+        {"a": ["Nov. 30"], "b": ["November 30 of that year"], "c": ["November 30, 2011"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "a day without a year and no year before it is not read",
+        rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
+                  cues="[generic, on sale]", kind="date"),
+        {"a": "Generic Zorvex went on sale on November 30."},
+        {},
+        Outcome.UNPARSEABLE,
+    ),
+    (
+        "a news dateline is the day the story was filed",
+        rule_yaml(id="zorvex-approval", question="'When was Zorvex approved?'", subject="[Zorvex]",
+                  cues="[approved, approval]", kind="date"),
+        {"a": "WEDNESDAY, Dec. 10, 2014 (HealthDay News) -- The FDA has approved Zorvex. The agency granted "
+              "the approval on Dec. 8, 2014, after a short review."},
+        {"a": ["Dec. 8, 2014"]},
+        Outcome.SINGLE_SOURCE,
+    ),
+    (
         "a table's bare numbers under a percentage header are percentages",
         rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
                   cues="[myalgia, muscle pain]", kind="percent"),

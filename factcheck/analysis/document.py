@@ -21,6 +21,8 @@ _DETERMINERS = frozenset("the a an its their his her this that these those my yo
 _AFTER_LAST_ADJECTIVE = frozenset("year years month months week weeks day days time dose doses one few decade decades".split())
 _PERCENT_HEAD = re.compile(r"%|\bper\s*cent|\bpercentage\b", re.IGNORECASE)
 _PERCENT_CAPTION = re.compile(r"\(\s*%|%\s+of\b|\bper\s*cent(?:age)?\s+of\b", re.IGNORECASE)
+_YEARLESS_QUICK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d\s+"
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _CELL_BORDER = re.compile(r"\s*[|\t]\s*")
 DOMINANT_SHARE = 0.6  # the share of a document's subject mentions that makes a subject its own
 
@@ -124,8 +126,39 @@ class AnalysedDocument:
                 found = kinds.get(kind).find(self.sentences[index].text)
             if kind == "percent" and self.layout.kind(index) == "row":
                 found = _merged(found, self._percent_cells(index))
+            if kind == "date":
+                found = _merged(found, self._days_without_year(index, found))
             self._values[cache_key] = found
         return found
+
+    def _days_without_year(self, index: int, dates: list[Found]) -> list[Found]:
+        """The days a sentence names without their year ("starting Nov. 30", "April 26 of that
+        year"), on the year named last before them: in the sentence, else in the nearest of
+        the three sentences before it (in its paragraph, unless it says "of that year")."""
+        from ..kinds import date
+
+        text = self.sentences[index].text
+        found = []
+        for start, end, month, day, that_year in date.find_without_year(text):
+            before = [d for d in dates if d.span.end <= start and d.value.low is not None]
+            year = _year_of(before[-1]) if before else self._year_before(index, across_paragraphs=that_year)
+            if year is not None:
+                value = date.on_year(text[start:end], start, end, year, month, day)
+                if value is not None:
+                    found.append(value)
+        return found
+
+    def _year_before(self, index: int, across_paragraphs: bool = False) -> int | None:
+        """The year named last in the three sentences before, within the paragraph (or, for
+        "of that year", which points back itself, across paragraphs)."""
+        paragraph = self.sentences[index].paragraph
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            if self.sentences[earlier].paragraph != paragraph and not across_paragraphs:
+                break
+            named = [d for d in kinds.get("date").find(self.sentences[earlier].text) if d.value.low is not None]
+            if named:
+                return _year_of(named[-1])
+        return None
 
     def _percent_cells(self, index: int) -> list[Found]:
         """The bare numbers of a table row in the columns whose header cell names a percentage
@@ -181,6 +214,9 @@ class AnalysedDocument:
                     match = search(text, ends[i])
                 else:
                     match = search(text, match.end())
+            if kind == "date":  # days named without their year ("starting Nov. 30")
+                found.update(bisect_right(starts, m.start()) - 1 for m in _YEARLESS_QUICK.finditer(self.document.text))
+                found.discard(-1)
             if kind == "percent":  # table rows under a percentage header hold bare numbers
                 found.update(i for i in range(len(starts)) if i not in found and self.layout.kind(i) == "row"
                              and self._percent_cells(i))
@@ -375,6 +411,16 @@ def _cells(row: str) -> list[tuple[str, int]]:
         start = border.end()
     cells.append((row[start:], start))
     return [(c, o) for c, o in cells if c.strip()] if row.strip().startswith("|") else cells
+
+
+def _year_of(found: Found) -> int | None:
+    """The year a date value names: of its last day ("the 1980s" names none: a decade)."""
+    from datetime import date
+
+    value = found.value
+    if value.granularity not in ("day", "month", "year") or value.high is None:
+        return None
+    return date.fromordinal(int(value.high)).year
 
 
 def _merged(found: list[Found], more: list[Found]) -> list[Found]:

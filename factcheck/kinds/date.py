@@ -9,7 +9,10 @@ Reads
     months           "February 2000", "Feb. 2000", "February of 2000";
     days             "February 15th, 2000", "February 15, 2000", "15 February 2000",
                      "the 15th of February, 2000", "Aug. 3, 2020", "2000-02-15".
-    A day or month without a year ("February 15") is not read.
+    A day without a year ("February 15", "Nov. 30", "April 26 of that year") is read only
+    where the year stands before it: earlier in its sentence, or in one of the three
+    sentences before it in its paragraph (the nearest year named there; across paragraphs
+    for "of that year"); a month without a year ("in February") is not read.
 
 Canonical unit
     `date`: low/high are proleptic Gregorian ordinals (`datetime.date.toordinal()`) of the
@@ -167,6 +170,34 @@ def _read(match: re.Match[str]) -> list[Found]:
     except ValueError:  # February 30th and the like
         return []
     return [_found(match.group(0), match.start(), match.end(), low, high, qualifier, granularity)]
+
+
+_YEARLESS = re.compile(  # "Nov. 30", "April 26 of that year", "on 8 October": the year stands elsewhere
+    rf"(?<![\w,])(?:(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}))"
+    r"(?P<that>\s+(?:of\s+)?(?:that|the\s+same)\s+year)?(?![\w-]|,?\s*(?:of\s+)?\d)", re.IGNORECASE)
+
+
+def find_without_year(text: str) -> list[tuple[int, int, int, int, bool]]:
+    """(start, end, month, day, whether it says "of that year") of every day named without its
+    year ("Nov. 30", "April 26 of that year"); the month's name must be capitalized ("may 5"
+    is not May 5). The caller finds the year in the text around (`factcheck.analysis.document`)."""
+    found = []
+    for match in _YEARLESS.finditer(text):
+        month_word = match.group("m") or match.group("m2")
+        if not month_word[:1].isupper():
+            continue
+        day = int(match.group("d") or match.group("d2"))
+        found.append((match.start(), match.end(), _month(month_word), day, bool(match.group("that"))))
+    return found
+
+
+def on_year(raw: str, start: int, end: int, year: int, month: int, day: int) -> Found | None:
+    """A day read without its year, given the year the text around it names."""
+    try:
+        ordinal = dt.date(year, month, day).toordinal()
+    except ValueError:
+        return None
+    return _found(raw, start, end, ordinal, ordinal, None, "day")
 
 
 def _year_range(match: re.Match[str], qualifier: str | None) -> list[Found]:
