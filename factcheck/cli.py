@@ -314,7 +314,7 @@ def test_rules(paths, only_rules, verbose) -> None:
 @click.option("--rule", "only_rules", multiple=True, metavar="ID", help="Only rules whose id matches (glob).")
 def list_rules(paths, sources, only_rules) -> None:
     """List the rules (default: rules/): id, kind, severity, subject; with --sources, how many
-    sources state each fact and its outcome."""
+    sources state each fact and its outcome, and a warning for rules that take the same values."""
     from .rules import load_rules, select
 
     loaded = select(load_rules(list(paths) or ["rules"]), only_rules)
@@ -333,6 +333,11 @@ def list_rules(paths, sources, only_rules) -> None:
             count, outcome = stated.get(rule.id, (0, "-"))
             line += f"  [{count} source(s), {outcome}]"
         click.echo(line)
+    if sources:
+        from .rule_lint import shared_values
+
+        for message in shared_values(result.facts):
+            click.echo(f"warning: {message}", err=True)
 
 
 @rules.command("kinds")

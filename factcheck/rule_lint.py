@@ -68,3 +68,22 @@ def _unit_kind(cue: str) -> str | None:
         if any(f.span.start == 0 and f.span.end == len(text) for f in kinds.get(name).find(text)):
             return name
     return None
+
+
+def shared_values(facts) -> list[str]:
+    """Pairs of rules that took the same statements in a check (the same value at the same place
+    of the same source): two rules written for one fact, or one too loose to tell its fact
+    from another's."""
+    taken: dict[tuple, list[str]] = {}
+    for fact in facts:
+        for m in fact.statements:
+            taken.setdefault((m.source, m.line, m.column, m.value.raw), []).append(fact.rule.id)
+    pairs: dict[tuple[str, str], list[tuple]] = {}
+    for place, rule_ids in taken.items():
+        for i, a in enumerate(rule_ids):
+            for b in rule_ids[i + 1:]:
+                pairs.setdefault(tuple(sorted((a, b))), []).append(place)
+    return [f"rules '{a}' and '{b}' take the same {len(places)} value(s) (e.g. {places[0][0]}:{places[0][1]} "
+            f"'{places[0][3]}'): one fact written twice, or rules too loose to tell their facts apart; merge them, "
+            "or add cues or context that set them apart"
+            for (a, b), places in sorted(pairs.items())]

@@ -295,6 +295,19 @@ def test_rules_list_names_each_rule_and_how_many_sources_state_it(workspace):
     assert lines[0].endswith("[2 source(s), conflict]") and lines[1].endswith("[0 source(s), not-stated]"), lines
 
 
+def test_rules_list_warns_about_rules_that_take_the_same_values(workspace):
+    twice = RULE.format(severity="error") + RULE.format(severity="error").replace("rules:\n", "").replace(
+        "id: bridge-opening", "id: bridge-inauguration")
+    ws = workspace({"rules/r.yaml": twice, "src/a.txt": "The Tallis Bridge opened in 1884.",
+                    "src/b.txt": "The Tallis Bridge opened in 1884, a year late."})
+    result = CliRunner().invoke(main, ["rules", "list", str(ws / "rules"), "--sources", str(ws / "src")])
+    assert ("warning: rules 'bridge-inauguration' and 'bridge-opening' take the same 2 value(s) (e.g. a:1 '1884')"
+            in result.stderr), result.stderr
+    ws = workspace({"rules/r.yaml": TWO_RULES, "src/a.txt": "The Tallis Bridge opened in 1884. It is 2 km long."})
+    result = CliRunner().invoke(main, ["rules", "list", str(ws / "rules"), "--sources", str(ws / "src")])
+    assert "warning" not in result.stderr
+
+
 EXAMPLES = RULE.format(severity="error") + """    examples:
       - text: "The Tallis Bridge opened in 1884."
         value: 1884
