@@ -7,6 +7,7 @@ format) becomes a SourceError in `problems`; every other file is still read.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass, replace
@@ -265,15 +266,17 @@ def read_document(source: Source, max_bytes: int = MAX_BYTES, split: bool = True
     if source.format in readers.BINARY_FORMATS:
         readable = _read_binary(source, data, max_bytes)
     else:
-        readable = readers.get(source.format)(decode(data, source.path, max_bytes))
+        text, encoding = decode_text(data, source.path, max_bytes)
+        readable = readers.get(source.format)(text)
+        if encoding:
+            source = replace(source, encoding=encoding)
     source = replace(source, sha256=hashlib.sha256(data).hexdigest())
     document = Document(source, readable.text, None, readable.anchors)
     return replace(document, sentences=split_sentences(readable.text, document.locate)) if split else document
 
 
 def _read_binary(source: Source, data: bytes, max_bytes: int) -> readers.Readable:
-    if len(data) > max_bytes:
-        raise SourceError(f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", path=source.path)
+    _check_size(data, source.path, max_bytes)
     try:
         readable = readers.read_binary(source.format, data)
     except Exception as exc:  # a corrupt container can fail anywhere inside the parser
@@ -283,18 +286,67 @@ def _read_binary(source: Source, data: bytes, max_bytes: int) -> readers.Readabl
     return readable
 
 
-def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
-    """UTF-8 text of a file, or a SourceError naming the line of the first bad byte."""
+def _check_size(data: bytes, path: str, max_bytes: int) -> None:
+    """--max-source-mb counts MiB (2²⁰ bytes), and the message says so."""
     if len(data) > max_bytes:
-        raise SourceError(f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one source "
-                          "(split it, or raise --max-source-mb)", path=path)
+        raise SourceError(f"is {len(data) / 2**20:.1f} MiB, over the {max_bytes / 2**20:.3g} MiB limit for one "
+                          "source (split it, or raise --max-source-mb)", path=path)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_CONTROLS = bytes(sorted(set(range(32)) - {9, 10, 12, 13}))  # bytes no text file holds (but tab, newlines, form feed)
+
+
+def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file (see decode_text)."""
+    return decode_text(data, path, max_bytes)[0]
+
+
+def decode_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """(text, encoding) of a text file: UTF-8; UTF-16 or UTF-32 with a byte-order mark, or
+    UTF-16 without one when every other byte is NUL; else Windows-1252 (Latin-1), when the
+    bytes are not UTF-8 but read as text. Binary data is a SourceError."""
+    _check_size(data, path, max_bytes)
     if not data.strip():
         raise SourceError("is empty: nothing to check", path=path)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"is not valid {encoding.upper()} (it starts with that byte-order mark; "
+                                  f"bad bytes at offset {exc.start + len(bom)})", path=path) from None
+            if not text.strip():
+                raise SourceError("is empty: nothing to check", path=path)
+            return text, "" if encoding == "utf-8" else encoding
     if b"\x00" in data[:8192]:
-        raise SourceError("looks binary (it holds NUL bytes), not text", path=path)
+        return _utf16_without_bom(data, path), "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                          "save it as UTF-8", path=path, line=line) from None
+        first_bad = exc.start
+    if len(data) - len(data.translate(None, _CONTROLS)) > len(data) // 100:
+        raise SourceError("looks binary (control bytes no text holds), not text", path=path)
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined: read as Latin-1
+        text = data.decode("latin-1")
+    line = data.count(b"\n", 0, first_bad) + 1
+    return text, f"windows-1252 (line {line} is the first that is not UTF-8)"
+
+
+def _utf16_without_bom(data: bytes, path: str) -> str:
+    """Text saved as UTF-16 without a byte-order mark (ASCII letters between NULs), or binary."""
+    sample = data[:8192]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for encoding, nuls in (("utf-16-le", odd), ("utf-16-be", even)):
+        if len(data) % 2 == 0 and nuls >= half * 0.3 and min(even, odd) == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if not any(c in text for c in "\x00\x01\x02\x03\x04\x05\x06\x07\x08"):
+                return text
+    raise SourceError("looks binary (it holds NUL bytes), not text", path=path)
