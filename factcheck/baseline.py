@@ -128,18 +128,15 @@ def _as_date(text):
 
 
 def _read_file(path: Path) -> dict[str, Decision]:
-    import yaml
+    from . import yamlfile
 
-    text = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ReportError(f"not a baseline file: {error}", path=str(path)) from None
+    root = yamlfile.compose(path, ReportError)
+    data = None if root is None else yamlfile.plain(root, str(path), ReportError)
     if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT \
             or not isinstance(data.get("entries", []), list):
         raise ReportError(f"not a baseline file: expected a mapping with 'format: {FORMAT}' and a list 'entries'",
                           path=str(path))
-    lines = _entry_lines(text)
+    lines = _entry_lines(root)
     found: dict[str, Decision] = {}
     for number, item in enumerate(data.get("entries") or [], start=1):
         line = lines[number - 1] if number <= len(lines) else None
@@ -180,15 +177,11 @@ def _entry(item, number: int, path: str, line: int | None) -> Decision:
     )
 
 
-def _entry_lines(text: str) -> list[int]:
-    """The line of each entry, for error messages ([] when the layout is unusual)."""
+def _entry_lines(root) -> list[int]:
+    """The line of each entry, for error messages."""
     import yaml
 
-    try:
-        root = yaml.compose(text)
-        for key, value in getattr(root, "value", []):
-            if getattr(key, "value", None) == "entries" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    except (yaml.YAMLError, TypeError, AttributeError):
-        pass
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "entries" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
     return []

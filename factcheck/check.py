@@ -42,6 +42,8 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     drafted = list(engines.get("local")(draft_sources, rules, max_bytes, jobs=jobs, progress=progress)) \
         if draft_paths else []
     drafts, more_problems = _split(drafted, draft_problems)
+    warnings.extend(f"{r.source.path}: not UTF-8; read as {r.source.encoding}: save it as UTF-8 if letters look wrong"
+                    for r in read + drafts if r.source.encoding.startswith("windows-1252"))
     prepared = prepare(rules)
     weigh = scorer([r.observations for r in read + drafts], prepared)  # words weighed over sources and drafts
     chosen_ids = {r.id for r in chosen}
@@ -50,7 +52,7 @@ def run_check(source_paths: list[str | Path], rule_paths: list[str | Path], draf
     source_list = tuple(r.source for r in read)
     if not draft_paths:
         return Report(__version__, chosen, source_list, tuple(facts), tuple(findings(facts)), problems,
-                      rule_files=hashes)
+                      warnings=tuple(warnings), rule_files=hashes)
     draft_mentions = [m for m in decide_all([r.observations for r in drafts], prepared, weigh)
                       if m.rule in chosen_ids]
     path_of = {r.source.id: r.source.path for r in drafts}

@@ -73,7 +73,7 @@ def main() -> None:
               help="Settings file (default: factcheck.toml or setup.cfg [factcheck], from here upward).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
 @click.option("--max-source-mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
-              help="Refuse (as an input error) any source or draft larger than this.")
+              help="Refuse (as an input error) any source or draft larger than this many MiB (2**20 bytes).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for reading and extraction "
               "(default: the cores available). Results are identical to a serial run.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,

@@ -117,6 +117,7 @@ class Source:
     role: str = "reference"  # "reference" (a trusted source) or "draft" (checked against them)
     url: str | None = None  # the page the file was captured from (or modelled on)
     subject: tuple[str, ...] = ()  # what the whole document is about, when the manifest says so
+    encoding: str = ""  # how the file was decoded when not UTF-8 ("utf-16-le", "windows-1252 (…)")
 
 
 @dataclass(frozen=True)

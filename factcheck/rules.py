@@ -25,13 +25,14 @@ RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 CONTEXT_KEYS = {"require", "exclude"}
 EXPECTED_KEYS = {"value", "reference"}
 SUBJECT_KEYS = {"term", "aliases"}
+TEXT_KEYS = ("question", "description", "kind")
 
 
 def load_rules(paths: list[str | Path]) -> tuple[Rule, ...]:
     """Every rule in the files or folders `paths`; raises RuleFileErrors naming every mistake."""
     rules: list[Rule] = []
-    problems: list[RuleFileError] = []
-    for path in rule_files(paths):
+    files, problems = _rule_files(paths)
+    for path in files:
         try:
             rules.extend(load_rule_file(path))
         except RuleFileError as error:
@@ -47,31 +48,40 @@ def _each(error: RuleFileError) -> list[RuleFileError]:
 
 
 def rule_files(paths: list[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise RuleFileError("no such rule file or folder", path=str(path))
-    if not files:
-        raise RuleFileError("no rule files (*.yaml) found", path=", ".join(map(str, paths)))
+    """The rule files under `paths` (files, or folders walked for *.yaml and *.yml); raises
+    RuleFileErrors naming every path that cannot be read."""
+    files, problems = _rule_files(paths)
+    if problems:
+        raise RuleFileErrors(problems)
     return files
 
 
+def _rule_files(paths: list[str | Path]) -> tuple[list[Path], list[RuleFileError]]:
+    from .walk import entry_kind, walk
+
+    files: list[Path] = []
+    problems: list[RuleFileError] = []
+    for path in map(Path, paths):
+        kind, why = entry_kind(str(path))
+        if kind == "folder":
+            found = walk(str(path), lambda name: name.endswith((".yaml", ".yml")), hidden=True)
+            files.extend(Path(p) for _, p in found.files)
+            problems.extend(RuleFileError(why, path=p) for p, why in found.unreadable)
+        elif kind == "file":
+            files.append(path)
+        else:
+            problems.append(RuleFileError("no such rule file or folder" if why == "no such file or folder" else why,
+                                          path=str(path)))
+    if not files and not problems:
+        problems.append(RuleFileError("no rule files (*.yaml) found", path=", ".join(map(str, paths))))
+    return files, problems
+
+
 def load_rule_file(path: str | Path) -> list[Rule]:
-    import yaml
+    from . import yamlfile
 
     path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        root = yaml.compose(text)
-    except UnicodeDecodeError:
-        raise RuleFileError("is not UTF-8 text", path=path) from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleFileError(f"not valid YAML: {exc.problem}", path=path, line=line) from None
+    root = yamlfile.compose(path, RuleFileError)
     if root is None:
         raise RuleFileError("is empty: expected 'rules:' with a list of rules", path=path)
     entries = _rules_node(root, path)
@@ -138,6 +148,9 @@ def _rule(node, path: str) -> Rule:
     for key in REQUIRED:
         if key not in data or data[key] in (None, "", []):
             attempt(_fail, path, node, rule_id, f"missing required key '{key}'")
+    for key in TEXT_KEYS:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            attempt(_fail, path, where(key), rule_id, f"key '{key}' must be text, not {_shape(data[key])}")
 
     kind = None
     if data.get("kind") not in (None, "", []):
@@ -239,14 +252,9 @@ def _limit(value, path, node, rule_id) -> str | None:
 
 
 def _plain(node, path: str):
-    import yaml
+    from . import yamlfile
 
-    try:
-        return yaml.safe_load(yaml.serialize(node))
-    except yaml.YAMLError as exc:  # e.g. a !!python tag: rule files hold plain data only
-        mark = getattr(exc, "problem_mark", None) or node.start_mark
-        raise RuleFileError(f"not plain YAML data: {getattr(exc, 'problem', exc)}", path=path,
-                            line=node.start_mark.line + 1 if mark is None else mark.line + 1) from None
+    return yamlfile.plain(node, path, RuleFileError)
 
 
 def _terms(value, path, node, rule_id) -> tuple[str, ...]:
@@ -330,6 +338,11 @@ def _unit(kind, value, path, node, rule_id) -> str | None:
         _fail(path, node, rule_id, f"key 'unit': '{value}' is not a unit of kind '{kind.NAME}' "
                                    f"(e.g. '{kind.UNIT}')")
     return str(value)
+
+
+def _shape(value) -> str:
+    kinds_of = {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}
+    return kinds_of.get(type(value), type(value).__name__) + f" ({str(value)[:40]})"
 
 
 def _suggest(word: str, choices) -> str:

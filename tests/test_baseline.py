@@ -160,7 +160,7 @@ def test_baseline_decisions_show_in_a_fresh_workbook(project):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("entries: [oops", "not a baseline file"),
+    ("entries: [oops", "baseline.yaml:1: not valid YAML"),
     ("- just a list\n", "not a baseline file"),
     ("format: something-else\nentries: []\n", "not a baseline file"),
     ("entries:\n  - status: False positive\n", "baseline.yaml:2: entry 1: 'id' (the finding id) is missing"),

@@ -92,11 +92,11 @@ def test_broken_rule_file_exits_2_naming_it(workspace):
 
 def test_bad_source_exits_2_but_others_are_checked(conflicting):
     ws = conflicting()
-    (ws / "src" / "broken.txt").write_bytes(b"caf\xe9 in 1884")
+    (ws / "src" / "broken.txt").write_bytes(b"\x00\x01\x02PNG caf\xe9 in 1884")
     result = CliRunner().invoke(main, ["check", "--sources", str(ws / "src"), "--rules", str(ws / "rules"),
                                        "--no-report", "--format", "json"])
     assert result.exit_code == 2
-    assert "broken.txt:1: is not valid UTF-8" in result.output
+    assert "broken.txt: looks binary" in result.output
     data = json.loads(result.stdout)
     assert data["facts"][0]["outcome"] == "conflict"
 

@@ -1,6 +1,8 @@
 """Sources: manifest, unlisted files, and bad files that never stop the others."""
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from factcheck.sources import load_sources
@@ -48,8 +50,9 @@ def test_manifest_subject_of_the_wrong_shape_is_named(workspace):
 
 
 BAD = [
-    ("not utf-8", b"Good line\nbad \xff byte\n", "bad.txt:2: is not valid UTF-8"),
     ("binary", b"\x00\x01\x02PNG", "looks binary"),
+    ("control bytes", b"GIF89a\x01\x02\x03\x04\xff\xfe" * 20, "looks binary (control bytes"),
+    ("bad utf-16", b"\xff\xfeA\x00\x00\xd8", "is not valid UTF-16-LE"),
     ("empty", b"   \n", "is empty"),
     ("unknown type", b"%PDF-1.4", "unknown file type '.pdf'"),
 ]
@@ -71,6 +74,47 @@ def test_giant_file_is_refused_with_the_limit(workspace):
     loaded = load_sources([ws / "src"], max_bytes=1000)
     assert [d.source.id for d in loaded.documents] == ["ok"]
     assert "over the" in str(loaded.problems[0]) and "big.txt" in str(loaded.problems[0])
+
+
+ENCODED = [
+    ("utf-8", "Café opened in 1884.".encode("utf-8"), ""),
+    ("utf-8 bom", "\ufeffCafé opened in 1884.".encode("utf-8"), ""),
+    ("utf-16 le bom", "Café opened in 1884.".encode("utf-16"), "utf-16-le"),
+    ("utf-16 be bom", codecs.BOM_UTF16_BE + "Café opened in 1884.".encode("utf-16-be"), "utf-16-be"),
+    ("utf-16 no bom", "Café opened in 1884.".encode("utf-16-le"), "utf-16"),
+    ("utf-32 bom", codecs.BOM_UTF32_LE + "Café opened in 1884.".encode("utf-32-le"), "utf-32-le"),
+    ("latin-1", "Café opened in 1884.".encode("latin-1"), "windows-1252 (line 1 is the first that is not UTF-8)"),
+    ("windows-1252", "Café \u201copened\u201d in 1884.".encode("cp1252"), "windows-1252 (line 1"),
+]
+
+
+@pytest.mark.parametrize("content,encoding", [e[1:] for e in ENCODED], ids=[e[0] for e in ENCODED])
+def test_text_in_other_encodings_is_read(workspace, content, encoding):
+    ws = workspace({"src/a.txt": content})
+    loaded = load_sources([ws / "src"])
+    assert not loaded.problems
+    (document,) = loaded.documents
+    assert document.text.replace("\u201c", "").replace("\u201d", "") == "Café opened in 1884."
+    assert document.source.encoding.startswith(encoding) and bool(document.source.encoding) == bool(encoding)
+    assert document.locate(document.text.index("1884"))[1] == document.text.index("1884") + 1
+
+
+def test_a_guessed_encoding_is_a_warning_in_the_run(workspace, monkeypatch):
+    from factcheck.check import run_check
+
+    ws = workspace({"src/a.txt": "The Café Bridge opened in 1884.".encode("latin-1"),
+                    "rules/r.yaml": "rules:\n  - {id: r, question: \"When?\", subject: [Café Bridge], cues: [opened], kind: year}\n"})
+    report = run_check([ws / "src"], [ws / "rules"])
+    assert [w.split(": ", 1)[1] for w in report.warnings] == [
+        "not UTF-8; read as windows-1252 (line 1 is the first that is not UTF-8): save it as UTF-8 if letters "
+        "look wrong"]
+    assert [m.value.raw for m in report.facts[0].statements] == ["1884"]
+
+
+def test_the_size_limit_is_in_mib(workspace):
+    ws = workspace({"src/big.txt": b"word " * 300_000, "src/ok.txt": "Fine."})
+    loaded = load_sources([ws / "src"], max_bytes=1 * 2**20)
+    assert "big.txt: is 1.4 MiB, over the 1 MiB limit for one source" in str(loaded.problems[0])
 
 
 def test_missing_path(tmp_path):
