@@ -24,7 +24,7 @@ A value's subject is found, most direct first (the strength scales the statement
 | named elsewhere in the sentence                              | 0.9      |
 | "it", "its", "the drug", "this medication", "the vaccine", "the device", or "the" and the last word of one of its phrases ("the arch" for "steel arch") refer back to it | 0.85 |
 | named in one of the `subject_window` sentences before        | 0.8      |
-| named in the heading above, the table's header, or the next sentence of the paragraph | 0.7 |
+| named in the heading above, the table's header, or the next sentence of the paragraph | 0.5 (0.6 when the document is about it too) |
 | the document's subject (manifest `subject:`, title, first heading, or the subject most of its mentions name) | 0.6 |
 
 Another subject stops the search: a clause naming only another subject is about that one,
@@ -42,7 +42,7 @@ ANAPHORS = frozenset("it its itself".split())
 DEFINITE = frozenset("the this that these those its such".split())
 CLASS_NOUNS = frozenset(  # "the <noun>" refers back to any subject: nouns for a drug or a device
     "drug medication medicine medicament compound agent product pill tablet vaccine device".split())
-STRENGTH = {"clause": 1.0, "sentence": 0.9, "anaphor": 0.85, "before": 0.8, "context": 0.7, "document": 0.6}
+STRENGTH = {"clause": 1.0, "sentence": 0.9, "anaphor": 0.85, "before": 0.8, "context": 0.5, "document": 0.6}
 
 
 @dataclass(frozen=True)
