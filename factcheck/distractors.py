@@ -113,8 +113,8 @@ def alone(text: str, start: int, end: int, value: Value) -> tuple[float, str] | 
     return None
 
 
-_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][a-z]+\.?)?,\s*)?"
-                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s*)?$", re.I)
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][a-z]+\.?)?,\s*)?"  # "ANN ARBOR, Mich.,"
+                              r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),\s*)?$")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\([^()]{2,40}\)\s*)?(?:--|—|–)\s")  # "(HealthDay News) --"
 
 

@@ -23,6 +23,7 @@ _PERCENT_HEAD = re.compile(r"%|\bper\s*cent|\bpercentage\b", re.IGNORECASE)
 _PERCENT_CAPTION = re.compile(r"\(\s*%|%\s+of\b|\bper\s*cent(?:age)?\s+of\b", re.IGNORECASE)
 _YEARLESS_QUICK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d\s+"
                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _CELL_BORDER = re.compile(r"\s*[|\t]\s*")
 DOMINANT_SHARE = 0.6  # the share of a document's subject mentions that makes a subject its own
 
@@ -420,13 +421,12 @@ def _cells(row: str) -> list[tuple[str, int]]:
 
 
 def _year_of(found: Found) -> int | None:
-    """The year a date value names: of its last day ("the 1980s" names none: a decade)."""
-    from datetime import date
-
-    value = found.value
-    if value.granularity not in ("day", "month", "year") or value.high is None:
+    """The year a date value names, as written ("about 1990" names 1990; "the 1980s", a decade,
+    and "2019–2021", a range, name none)."""
+    if found.value.granularity not in ("day", "month", "year"):
         return None
-    return date.fromordinal(int(value.high)).year
+    years = _YEAR_DIGITS.findall(found.value.raw)
+    return int(years[-1]) if years else None
 
 
 def _merged(found: list[Found], more: list[Found]) -> list[Found]:
