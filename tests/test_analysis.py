@@ -147,3 +147,26 @@ SUBJECTS = [
 def test_subjects_named_and_what_they_are_to_a_rule(sentence, expected):
     """Relation to a ketamine rule (group 0) and to a depression rule (group 4)."""
     assert names(sentence) == expected
+
+
+COUNTED = [  # the rule asks "How many UN agencies …": "UN" is its word, yet not what is counted
+    ("A group of eight UN agencies reviewed the Zorvex data.", "eight", "agency"),
+    ("Zorvex was given to ten healthy volunteers.", "ten", "volunteer"),
+    ("In 1996, 400 FDA reviewers looked at Zorvex.", "400", "reviewer"),
+]
+
+
+@pytest.mark.parametrize("sentence,count,noun", COUNTED, ids=[c[0] for c in COUNTED])
+def test_a_count_names_the_noun_it_counts(workspace, sentence, count, noun):
+    from factcheck.extract import observe, prepare
+    from factcheck.rules import load_rules
+    from factcheck.sources import load_sources
+
+    ws = workspace({"rules/r.yaml": "rules:\n  - id: zorvex-count\n    question: How many UN agencies reviewed Zorvex?\n"
+                                    "    subject: [Zorvex]\n    kind: count\n",
+                    "src/a.txt": sentence + "\n"})
+    prepared = prepare(load_rules([ws / "rules"]))
+    (document,) = load_sources([ws / "src"]).documents
+    observed = observe(document, prepared, everything=True)
+    (found,) = [o for o in observed.observations if o.found.value.raw == count]
+    assert found.counted == noun

@@ -323,10 +323,13 @@ def _counted(words: Words, last: int, p: RuleProfile) -> tuple[str | None, str |
         word = words.lowers[t]
         if word[0].isdigit() or word in _NUMBER_WORDS:
             return None, None
+        if words.capitals[t] and t + 1 < len(words.keys) and words.lowers[t + 1].isalpha() \
+                and not words.capitals[t + 1]:
+            continue  # "UN" in "eight UN agencies": a name qualifying the noun after it
         if words.keys[t] in p.weights:
             return words.keys[t], word
         if word in _ADJECTIVES or word.endswith(("-hour", "hour")) or words.capitals[t]:
-            continue  # "healthy", "most", "UN" in "eight UN agencies": what qualifies the noun
+            continue  # "healthy", "most": what qualifies the noun
         found = readings(word)
         if found and "NOUN" not in found:
             continue  # "three most affected countries": an adverb, a participle
