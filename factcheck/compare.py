@@ -41,7 +41,7 @@ def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Fact]:
 def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
     statements = tuple(m for m in mentions if m.value is not None)
     unread = tuple(m for m in mentions if m.value is None)
-    bounds = [m.value.widened(rule.tolerance / 2) for m in statements]  # each statement's, once
+    bounds = [rule.widen(m.value) for m in statements]  # each statement's, once
     disputed, self_contradictions = _disagreements(statements, bounds)
     sources = tuple(dict.fromkeys(m.source for m in statements))
     firm = [i for i, m in enumerate(statements) if is_firm(m.value)]
@@ -56,9 +56,8 @@ def compare_fact(rule: Rule, mentions: list[Mention]) -> Fact:
         statements=statements,
         unread=unread,
         consensus=consensus,
-        outliers=_disagreeing(statements, bounds, consensus.value if consensus else None, rule.tolerance),
-        against_expected=_disagreeing(statements, bounds, rule.expected.value if rule.expected else None,
-                                      rule.tolerance),
+        outliers=_disagreeing(statements, bounds, consensus.value if consensus else None, rule),
+        against_expected=_disagreeing(statements, bounds, rule.expected.value if rule.expected else None, rule),
         self_contradictions=self_contradictions,
         disputed=disputed,
     )
@@ -197,12 +196,12 @@ def _width(value: Value) -> float:
     return value.high - value.low
 
 
-def _disagreeing(statements, bounds, reference: Value | None, tolerance: float) -> tuple[str, ...]:
+def _disagreeing(statements, bounds, reference: Value | None, rule: Rule) -> tuple[str, ...]:
     """Sources with a statement (in the reference's unit) that cannot agree with it:
     the intervals, each widened by half the tolerance, miss each other (Value.agrees_with)."""
     if reference is None:
         return ()
-    low, high = reference.widened(tolerance / 2)
+    low, high = rule.widen(reference)
     return tuple(dict.fromkeys(
         m.source for m, (m_low, m_high) in zip(statements, bounds)
         if m.value.comparable_with(reference) and (m_low > high or low > m_high)))
@@ -255,7 +254,7 @@ def _strongly_disputed(fact: Fact) -> bool:
     scores = [m.chosen.score if m.chosen is not None else 0.0 for m in fact.statements]
     best = max(scores, default=0.0)
     strong = tuple(m for m, s in zip(fact.statements, scores) if s >= STRONG_SHARE * best)
-    bounds = [m.value.widened(fact.rule.tolerance / 2) for m in strong]
+    bounds = [fact.rule.widen(m.value) for m in strong]
     disputed, selfish = _disagreements(strong, bounds)
     return bool(disputed)
 

@@ -44,7 +44,7 @@ def _numbered(findings: list[Finding]) -> list[Finding]:
 def _judge(fact: Fact, draft: Mention) -> list[Finding]:
     rule, value = fact.rule, draft.value
     describe = kinds.get(rule.kind).describe
-    agree = lambda other: value.comparable_with(other) and value.agrees_with(other, rule.tolerance)  # noqa: E731
+    agree = lambda other: value.comparable_with(other) and value.agrees_with(other, rule.tolerance, rule.relative_tolerance)  # noqa: E731
     found = []
     comparable = [m for m in fact.statements if m.value.comparable_with(value)]
     if fact.consensus and value.comparable_with(fact.consensus.value):

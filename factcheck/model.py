@@ -60,20 +60,22 @@ class Value:
     qualifier: str | None = None
     granularity: str = "exact"
 
-    def widened(self, tolerance: float) -> tuple[float, float]:
-        """The interval grown by an absolute tolerance, unbounded sides as infinities."""
-        low = -math.inf if self.low is None else self.low - tolerance
-        high = math.inf if self.high is None else self.high + tolerance
+    def widened(self, tolerance: float, relative: float = 0.0) -> tuple[float, float]:
+        """The interval grown by an absolute tolerance and a share of each end's own size
+        (`relative`: 0.05 grows 1,000 to 950–1,050), unbounded sides as infinities."""
+        low = -math.inf if self.low is None else self.low - tolerance - relative * abs(self.low)
+        high = math.inf if self.high is None else self.high + tolerance + relative * abs(self.high)
         return low, high
 
-    def agrees_with(self, other: "Value", tolerance: float = 0.0) -> bool:
-        """True when the two intervals, each widened by `tolerance`, overlap.
+    def agrees_with(self, other: "Value", tolerance: float = 0.0, relative: float = 0.0) -> bool:
+        """True when the two intervals, each widened by half the tolerance (absolute, and
+        relative to its own size), overlap.
 
         Values in different units never agree nor conflict: callers check
         `comparable_with` first.
         """
-        a_low, a_high = self.widened(tolerance / 2)
-        b_low, b_high = other.widened(tolerance / 2)
+        a_low, a_high = self.widened(tolerance / 2, relative / 2)
+        b_low, b_high = other.widened(tolerance / 2, relative / 2)
         return a_low <= b_high and b_low <= a_high
 
     def comparable_with(self, other: "Value") -> bool:
@@ -177,6 +179,7 @@ class Rule:
     exclude: tuple[str, ...] = ()
     tolerance: float = 0.0  # in the kind's canonical unit
     tolerance_text: str = "0"
+    relative_tolerance: float = 0.0  # a share of the values' own size ("tolerance: 10%" on a count: 0.1)
     severity: Severity = Severity.WARNING
     expected: Expected | None = None
     unit: str | None = None  # only values in this unit count (e.g. dose "mg/kg")
@@ -189,6 +192,10 @@ class Rule:
     limit: str | None = None  # "lower" / "upper": the fact is that end of what a statement gives
     values: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a category rule's values: (name, aliases)
     examples: tuple[tuple[str, str | None, int], ...] = ()  # (sentence, value it states or None, line)
+
+    def widen(self, value: Value) -> tuple[float, float]:
+        """A value's interval widened by half this rule's tolerance: what it agrees with."""
+        return value.widened(self.tolerance / 2, self.relative_tolerance / 2)
 
 
 @dataclass(frozen=True)

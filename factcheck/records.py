@@ -113,7 +113,7 @@ def fact_record(fact: Fact, paths: dict[str, str] | None = None) -> dict:
 
 
 def _agrees(mention: Mention, value: Value, fact: Fact) -> bool:
-    return mention.value.comparable_with(value) and mention.value.agrees_with(value, fact.rule.tolerance)
+    return mention.value.comparable_with(value) and mention.value.agrees_with(value, fact.rule.tolerance, fact.rule.relative_tolerance)
 
 
 class _Paths(dict):

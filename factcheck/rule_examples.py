@@ -48,20 +48,20 @@ def run_examples(rules: tuple[Rule, ...], only: tuple[Rule, ...] | None = None) 
                 kind = kinds.get(rule.kind)
                 want = kind.parse(expected, [{"name": n, "aliases": list(a)} for n, a in rule.values]) \
                     if rule.kind == "category" else kind.parse(expected)
-                passed = want is not None and any(_fits(v, want, rule.tolerance) for v in values)
+                passed = want is not None and any(_fits(v, want, rule) for v in values)
             why = "; ".join(dict.fromkeys(e.verdict for e in examined)) or \
                 "no value of the rule's kind about its subject was found in the sentence"
             results.append(ExampleResult(rule, text, expected, line, written, passed, why))
     return results
 
 
-def _fits(value: Value, wanted: Value, tolerance: float) -> bool:
+def _fits(value: Value, wanted: Value, rule: Rule) -> bool:
     """The value read says what the example says: it lies within the example's value (an
     example '2019' takes 'March 2019'), or its middle does ('about 70%' for '70%'), the
     example widened by half the tolerance each side; an open bound must have the same ends."""
     if not value.comparable_with(wanted):
         return False
-    low, high = wanted.widened(tolerance / 2)
+    low, high = rule.widen(wanted)
     value_low, value_high = value.widened(0.0)
     if low <= value_low and value_high <= high:
         return True

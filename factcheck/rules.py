@@ -183,7 +183,10 @@ def _rule(node, path: str) -> Rule:
         values = attempt(_values, kind, data.get("values"), path, where("values"), rule_id, default=())
         fields.update(
             values=values,
-            tolerance=attempt(_tolerance, kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
+            tolerance=0.0 if _relative(kind, data.get("tolerance")) is not None else
+            attempt(_tolerance, kind, data.get("tolerance", 0), path, where("tolerance"), rule_id),
+            relative_tolerance=attempt(_relative_tolerance, kind, data.get("tolerance"), path, where("tolerance"),
+                                       rule_id, default=0.0),
             expected=attempt(_expected, kind, data.get("expected"), path, where("expected"), rule_id, values),
             unit=attempt(_unit, kind, data.get("unit"), path, where("unit"), rule_id),
         )
@@ -285,6 +288,27 @@ def _mapping(value, allowed, key, path, node, rule_id) -> dict:
                               "quote that text (\"…, …\")")
             _fail(path, key_node, rule_id, f"unknown key '{key}.{name}'{suggestion}")
     return value
+
+
+RELATIVE_KINDS = ("count", "dose", "duration", "length")  # percent's "5%" is five percentage points
+_RELATIVE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
+
+
+def _relative(kind, value) -> str | None:
+    """The number of a relative tolerance ("10%") for a kind that takes one, else None."""
+    match = _RELATIVE.fullmatch(value) if isinstance(value, str) and kind is not None else None
+    return match.group(1) if match and kind.NAME in RELATIVE_KINDS else None
+
+
+def _relative_tolerance(kind, value, path, node, rule_id) -> float:
+    """'10%' on a count, dose, duration or length: values agree within a tenth of their size."""
+    number = _relative(kind, value)
+    if number is None:
+        return 0.0
+    share = float(number) / 100
+    if not 0 <= share < 1:
+        _fail(path, node, rule_id, f"key 'tolerance': a relative tolerance is under 100%, not {value!r}")
+    return share
 
 
 def _tolerance(kind, value, path, node, rule_id) -> float:

@@ -217,6 +217,22 @@ CASES = [
         Outcome.UNPARSEABLE,
     ),
     (
+        "a relative tolerance lets large counts agree within a share of their size",
+        rule_yaml(id="zorvex-users", question="'How many people take Zorvex?'", subject="[Zorvex]",
+                  cues="[people, take]", kind="count", tolerance="10%"),
+        {"a": "About 300 million people take Zorvex.", "b": "Some 320 million people take Zorvex."},
+        {"a": ["About 300 million"], "b": ["Some 320 million"]},
+        Outcome.CONSISTENT,
+    ),
+    (
+        "a relative tolerance still tells apart counts further apart",
+        rule_yaml(id="zorvex-users", question="'How many people take Zorvex?'", subject="[Zorvex]",
+                  cues="[people, take]", kind="count", tolerance="10%"),
+        {"a": "About 1.8 million people take Zorvex.", "b": "Some 1.3 million people take Zorvex."},
+        {"a": ["About 1.8 million"], "b": ["Some 1.3 million"]},
+        Outcome.CONFLICT,
+    ),
+    (
         "a day named without its year takes the year named before it",
         rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
                   cues="[generic, on sale]", kind="date"),

@@ -49,8 +49,9 @@ Examples
     "It was approved in 2019"            -> nothing
 
 Tolerance
-    A plain number of items: `tolerance: 1` lets 4 agree with 5. There is no relative
-    tolerance ("10%" is an error).
+    A plain number of items: `tolerance: 1` lets 4 agree with 5. A share of the values' own
+    size, `tolerance: 10%`, lets 300 million agree with 320 million and not 1.3 million with
+    1.8 million (`factcheck.rules` reads it; the same for dose, duration and length).
 """
 from __future__ import annotations
 
@@ -222,7 +223,7 @@ def describe(value: Value) -> str:
 
 
 def tolerance(spec: str | float | None) -> float:
-    """A number of items: 1, '1'. Relative tolerances ('10%') are refused."""
+    """A number of items: 1, '1' (a relative tolerance, '10%', is read by `factcheck.rules`)."""
     number, unit = split_spec(spec, NAME, "1")
     if unit:
         raise ValueError(f"a count tolerance is a plain number of items (e.g. 1), not {spec!r}")
