@@ -170,3 +170,23 @@ def test_a_count_names_the_noun_it_counts(workspace, sentence, count, noun):
     observed = observe(document, prepared, everything=True)
     (found,) = [o for o in observed.observations if o.found.value.raw == count]
     assert found.counted == noun
+
+
+DESCRIPTIONS = [  # (description, a word it lends, a word it must not lend)
+    ("The year the FDA first approved it. Later approvals for children are other facts.", "approve", "child"),
+    ("The usual range for atrial fibrillation. The higher range used for mechanical heart valves is another fact.",
+     "fibrillation", "valve"),
+    ("The first licence (not the launch) in the United States.", "licence", "launch"),
+    ("The US approval; never the European one.", "approval", "european"),
+]
+
+
+@pytest.mark.parametrize("description,lent,kept_out", DESCRIPTIONS, ids=[d[0][:40] for d in DESCRIPTIONS])
+def test_a_description_lends_only_what_says_what_the_fact_is(description, lent, kept_out):
+    from factcheck.analysis.words import key
+    from factcheck.matching.profile import profile
+    from factcheck.model import Rule
+
+    weights = profile(Rule(id="r", question="What is it?", subject=("Zorvex",), cues=(), kind="date",
+                           description=description)).weights
+    assert key(lent) in weights and key(kept_out) not in weights

@@ -184,7 +184,7 @@ def _also_kinds(rule: Rule) -> tuple[str, ...]:
 _ASKS_AGE = re.compile(r"\b(?:what|which)\s+age\b|\bhow\s+old\b|\bage\s+(?:limit|at|of)\b|\b(?:minimum|maximum|"
                        r"upper|lower|youngest|oldest)\s+age\b|\bages?\s+(?:range|group)\b", re.IGNORECASE)
 _AGE_CUE = re.compile(r"\bage[ds]?\b|\byears?\s+old\b|year-old|\bolder\b|\byounger\b", re.IGNORECASE)
-_NOT_THE_FACT = re.compile(r"\b(?:not|n't|other|others|except|excluding|unlike|rather\s+than|instead\s+of|never)\b",
+_NOT_THE_FACT = re.compile(r"\b(?:not|n't|other|others|another|except|excluding|unlike|rather\s+than|instead\s+of|never)\b",
                            re.IGNORECASE)
 
 
