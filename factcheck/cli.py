@@ -150,6 +150,8 @@ def _check(ctx, drafts, sources, rules, formats, output, report, no_report, base
     if not quiet:
         for message in outcome.messages:
             click.echo(message, err=True)
+    for warning in outcome.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
     return exit_status(records, settings["fail_on"]), (result, records)
 
 
