@@ -114,6 +114,15 @@ CASES = [
      2, r"src/manifest\.yaml:2: entry 'p': file '\.\./\.\./\.\./\.\./etc/passwd' is outside the manifest's folder"),
     ("manifest-absolute-path", {"src/manifest.yaml": "sources:\n  - id: h\n    file: /etc/hostname\n"}, {}, [], 2,
      r"src/manifest\.yaml:2: entry 'h': file '/etc/hostname' is outside the manifest's folder"),
+    # settings (TOML): the same promise
+    ("config-bad-line", {"factcheck.toml": 'fail_on = "error"\nrules = = 1\n'}, {}, [], 2,
+     r"factcheck\.toml:2:9: not valid TOML: Invalid value"),
+    ("config-5001-digits", {"factcheck.toml": "fail_on = " + "9" * 5001 + "\n"}, {}, [], 2,
+     r"factcheck\.toml: holds a value factcheck does not read \(Exceeds the limit"),
+    ("config-deep-nesting", {"factcheck.toml": "fail_on = " + "[" * 5000 + "\n"}, {}, [], 2,
+     r"factcheck\.toml: holds a value factcheck does not read"),
+    ("config-escape-in-value", {"factcheck.toml": 'fail_on = "\\u001b]0;x\\u0007"\n'}, {}, [], 2,
+     r"factcheck\.toml:1: setting 'fail_on' must be one of .*not '\\x1b\]0;x\\x07'"),
     # baselines
     ("baseline-impossible-expiry", {"base.yaml": baseline("expires: 2025-02-30")}, {}, ["--baseline", "base.yaml"], 2,
      r"base\.yaml:6:14: '2025-02-30' is not a real date"),
