@@ -226,3 +226,26 @@ def test_place_if_unchanged_refuses_a_changed_file(tmp_path):
     atomic.write_with(target, lambda handle: handle.write(b"the run's report"),
                       atomic.place_if_unchanged(atomic.identity(target)))
     assert target.read_bytes() == b"the run's report"
+
+
+def test_a_reviewer_saving_from_another_thread_at_a_random_moment_keeps_every_decision(project):
+    """The same race with real timing: a reviewer's save from another thread, at a random
+    moment of each of 10 runs (some before the read, some during the write, some after)."""
+    import random
+    import threading
+
+    report = project / "report.xlsx"
+    started = time.perf_counter()
+    run(project)
+    took = time.perf_counter() - started
+    chance = random.Random(17)
+    for attempt in range(10):
+        opened = report.read_bytes()
+        reviewer = f"thread-{attempt}"
+        delay = chance.uniform(0, took * 1.2)
+        saver = threading.Timer(delay, save_as_reviewer, (report, opened, "bridge-opening", reviewer))
+        saver.start()
+        run(project)
+        saver.join()
+        assert decisions(report)["bridge-opening"] == ("Confirmed error", reviewer), f"attempt {attempt}, {delay:.3f} s"
+        assert not (project / "report.new.xlsx").exists()
