@@ -26,6 +26,14 @@ rules_option = click.option("--rules", "rules", multiple=True, type=click.Path()
                             help="Rule file or folder (repeatable). Default: rules/, or the config's.")
 
 
+def echo(message="", err: bool = False, nl: bool = True) -> None:
+    """click.echo, with every control character in `message` shown rather than obeyed: file
+    names and source text reach the terminal in the messages (output.terminal)."""
+    from .output.terminal import escape
+
+    click.echo(escape(str(message)), err=err, nl=nl)
+
+
 class UsageError(click.UsageError):
     """Wrong combination of options: exit 2 with click's usage message."""
 
@@ -37,7 +45,7 @@ class FactcheckGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FactcheckError as error:
-            click.echo(f"factcheck: error: {error}", err=True)
+            echo(f"factcheck: error: {error}", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -134,9 +142,9 @@ def _check(ctx, drafts, sources, rules, formats, output, report, no_report, base
                            on_total=bar.set_total, root=settings["root"], only_rules=only_rules)
     records = report_records(result)
     for problem in result.problems:
-        click.echo(f"factcheck: error: {problem}", err=True)
+        echo(f"factcheck: error: {problem}", err=True)
     for warning in result.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+        echo(f"factcheck: warning: {warning}", err=True)
     # With --rule, only a workbook named on the command line is written (never the usual one).
     workbook = None if no_report else report if only_rules else \
         settings["report"] or (None if settings["drafts"] else DEFAULT_REPORT)
@@ -149,7 +157,9 @@ def _check(ctx, drafts, sources, rules, formats, output, report, no_report, base
     _write_outputs(targets, records, color)
     if not quiet:
         for message in outcome.messages:
-            click.echo(message, err=True)
+            echo(message, err=True)
+    for warning in outcome.warnings:
+        echo(f"factcheck: warning: {warning}", err=True)
     return exit_status(records, settings["fail_on"]), (result, records)
 
 
@@ -206,7 +216,7 @@ def _write_outputs(targets: list[tuple[str, str | None]], records: dict, color: 
         if path:
             write_atomic(path, rendered)
         else:
-            click.echo(rendered, nl=False)
+            click.echo(rendered, nl=False)  # formats escape what they must themselves
 
 
 def exit_status(records: dict, fail_on: str) -> int:
@@ -263,7 +273,7 @@ def validate(paths, output_format) -> None:
                                             f"{', '.join(result.taken) or 'nothing'}: {result.why}",
                                             path=result.rule.path, line=result.line))
     if output_format == "json":
-        click.echo(json.dumps({
+        echo(json.dumps({
             "ok": not errors,
             "rules": len(loaded),
             "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in errors],
@@ -271,13 +281,13 @@ def validate(paths, output_format) -> None:
         }, indent=2))
     else:
         for error in errors:
-            click.echo(f"{error}", err=True)
+            echo(f"{error}", err=True)
         for warning in warnings:
-            click.echo(str(warning), err=True)
+            echo(str(warning), err=True)
         if errors:
-            click.echo(f"factcheck: error: {len(errors)} mistake(s) in the rule files", err=True)
+            echo(f"factcheck: error: {len(errors)} mistake(s) in the rule files", err=True)
         else:
-            click.echo(f"{len(loaded)} rule(s) in {len(rule_files(paths))} file(s): OK"
+            echo(f"{len(loaded)} rule(s) in {len(rule_files(paths))} file(s): OK"
                        + (f", {len(warnings)} warning(s)" if warnings else ""))
     if errors:
         raise SystemExit(2)
@@ -298,9 +308,9 @@ def test_rules(paths, only_rules, verbose) -> None:
     failed = [r for r in results if not r.passed]
     for result in results:
         if verbose or not result.passed:
-            click.echo(str(result))
+            echo(str(result))
     untested = sum(1 for r in select(loaded, only_rules) if not r.examples)
-    click.echo(f"{len(results) - len(failed)}/{len(results)} example(s) pass"
+    echo(f"{len(results) - len(failed)}/{len(results)} example(s) pass"
                + (f", {len(failed)} fail" if failed else "")
                + (f"; {untested} rule(s) have no examples" if untested else ""))
     if failed:
@@ -324,7 +334,7 @@ def list_rules(paths, sources, only_rules) -> None:
 
         result = run_check(list(sources), list(paths) or ["rules"], only_rules=only_rules)
         for problem in result.problems:
-            click.echo(f"factcheck: error: {problem}", err=True)
+            echo(f"factcheck: error: {problem}", err=True)
         stated = {f.rule.id: (len(f.sources), str(f.outcome.value)) for f in result.facts}
     width = max(len(r.id) for r in loaded)
     for rule in loaded:
@@ -332,12 +342,12 @@ def list_rules(paths, sources, only_rules) -> None:
         if sources:
             count, outcome = stated.get(rule.id, (0, "-"))
             line += f"  [{count} source(s), {outcome}]"
-        click.echo(line)
+        echo(line)
     if sources:
         from .rule_lint import shared_values
 
         for message in shared_values(result.facts):
-            click.echo(f"warning: {message}", err=True)
+            echo(f"warning: {message}", err=True)
 
 
 @rules.command("kinds")
@@ -355,8 +365,8 @@ def kinds_command(name) -> None:
     except kinds.UnknownKindError as error:
         raise ConfigError(str(error)) from None
     for kind in chosen:
-        click.echo(f"== {kind.NAME}" + (f" (also: {', '.join(kind.ALIASES)})" if kind.ALIASES else ""))
-        click.echo(inspect.cleandoc(kind.__doc__ or "") + "\n")
+        echo(f"== {kind.NAME}" + (f" (also: {', '.join(kind.ALIASES)})" if kind.ALIASES else ""))
+        echo(inspect.cleandoc(kind.__doc__ or "") + "\n")
 
 
 @main.command("suggest")
@@ -379,7 +389,7 @@ def suggest_command(sources, rules, subject, output, min_sources, limit) -> None
     settings = _settings(None, sources=sources, rules=(), formats=())
     loaded = load_sources(settings["sources"])
     for problem in loaded.problems:
-        click.echo(f"factcheck: error: {problem}", err=True)
+        echo(f"factcheck: error: {problem}", err=True)
     covered = None
     if rules:
         from .check import run_check
@@ -390,9 +400,9 @@ def suggest_command(sources, rules, subject, output, min_sources, limit) -> None
     text = as_rule_file(found_subject, suggestions)
     if output:
         write_atomic(output, text)
-        click.echo(f"{len(suggestions)} rule(s) about {found_subject[0]!r} written to {output}", err=True)
+        echo(f"{len(suggestions)} rule(s) about {found_subject[0]!r} written to {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
 
 
 @main.command("explain")
@@ -424,9 +434,9 @@ def explain_command(rule_id, sources, rules, only_sources, show) -> None:
     rule = found[rule_id]
     loaded = load_sources(settings["sources"])
     for problem in loaded.problems:
-        click.echo(f"factcheck: error: {problem}", err=True)
+        echo(f"factcheck: error: {problem}", err=True)
     describe = kinds.get(rule.kind).describe
-    click.echo(f"{rule.id}: {rule.question}\n  kind {rule.kind}, subject {list(rule.subject)}, cues {list(rule.cues)}")
+    echo(f"{rule.id}: {rule.question}\n  kind {rule.kind}, subject {list(rule.subject)}, cues {list(rule.cues)}")
     current = None
     for item in explain(loaded.documents, found.values(), rule_id):  # all of them: words weigh by the corpus
         if only_sources and item.source not in only_sources:
@@ -437,21 +447,21 @@ def explain_command(rule_id, sources, rules, only_sources, show) -> None:
             continue
         if item.source != current:
             current = item.source
-            click.echo(f"\n== {current}")
-        click.echo(f"  line {item.sentence.line}: \"{' '.join(item.sentence.text.split())}\"")
+            echo(f"\n== {current}")
+        echo(f"  line {item.sentence.line}: \"{' '.join(item.sentence.text.split())}\"")
         if item.mention is None:
             for candidate in item.near_misses:
-                click.echo(f"    near-miss {candidate.value.raw!r}: {candidate.reasons[0]}; "
+                echo(f"    near-miss {candidate.value.raw!r}: {candidate.reasons[0]}; "
                            f"{'; '.join(candidate.reasons[1:])}")
             continue
         for candidate in item.mention.candidates:
             mark = "TAKEN" if candidate.chosen else "not taken"
-            click.echo(f"    {mark:>9} {candidate.value.raw!r} = {describe(candidate.value)} "
+            echo(f"    {mark:>9} {candidate.value.raw!r} = {describe(candidate.value)} "
                        f"(score {candidate.score:.2f}): {'; '.join(candidate.reasons)}")
         if not item.mention.candidates:
-            click.echo(f"    {item.mention.why}")
+            echo(f"    {item.mention.why}")
     if current is None:
-        click.echo("\nNo sentence in any source was considered: no value of its kind about its subject.")
+        echo("\nNo sentence in any source was considered: no value of its kind about its subject.")
     if loaded.problems:
         raise SystemExit(EXIT_ERROR)
 
@@ -464,12 +474,12 @@ def config_command(config_path) -> None:
     from . import config
 
     path = Path(config_path) if config_path else config.find()
-    click.echo(f"# settings file: {path or 'none found (factcheck.toml or setup.cfg [factcheck], from here upward)'}")
+    echo(f"# settings file: {path or 'none found (factcheck.toml or setup.cfg [factcheck], from here upward)'}")
     for key, (value, origin) in config.effective({}, config.load(path)).items():
         shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
         if key == "report" and value is None:
             shown = f"{DEFAULT_REPORT} (when no drafts are given)"
-        click.echo(f"{key:<9} = {shown or '(none)':<40} # {origin}")
+        echo(f"{key:<9} = {shown or '(none)':<40} # {origin}")
 
 
 _program = False  # whether this process is the command itself (not click's test runner)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import configparser
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,8 +97,15 @@ def _read_toml(path: Path) -> dict:
 
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"not valid TOML: {exc}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+        message = str(exc)[: where.start()] if where else str(exc)
+        raise ConfigError(f"not valid TOML: {message}", path=str(path), line=int(where[1]) if where else None,
+                          column=int(where[2]) if where else None) from None
+    except UnicodeDecodeError:
+        raise ConfigError("is not UTF-8 text; save it as UTF-8", path=str(path)) from None
+    except (ValueError, RecursionError) as exc:  # a number past Python's 4,300 digits, nesting past the stack
+        raise ConfigError(f"holds a value factcheck does not read ({str(exc)[:80]})", path=str(path)) from None
 
 
 def _has_section(path: Path) -> bool:

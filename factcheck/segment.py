@@ -27,7 +27,9 @@ ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof st vs e.g i.e u.s u.k etc al fig no approx inc ltd co jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec ca c mt rs lbs".split()
 )
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?:\(\d{1,3}\)|\[\d{1,3}\])?(?=\s+["'“‘(\[]?[A-Z0-9•]|[A-Z][a-z])""")
+# A run of . ! ? is taken whole, once (the look-behind and possessive quantifiers): tried
+# from each of its characters, 30,000 full stops cost 48 s.
+_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?:\(\d{1,3}\)|\[\d{1,3}\])?(?=\s+["'“‘(\[]?[A-Z0-9•]|[A-Z][a-z])""")
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d+[.)])\s")
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
@@ -147,7 +149,7 @@ def sentence_spans(text: str, marks: Marks | None = None) -> tuple[list[int], li
                 dot = match.start()
                 # an abbreviation ends in an ASCII letter before a full stop (quick tests first)
                 if text[dot] == "." and text[dot - 1 : dot] in letters:
-                    space = text.rfind(" ", pos, dot)
+                    space = text.rfind(" ", max(pos, dot - 16), dot)  # an abbreviation is short
                     word = text[space + 1 : dot] if space >= 0 else ""
                     if word.isalpha():  # the common case, a word after a space: it is the whole token
                         # (one with a letter past ASCII, or of seven letters, is not an abbreviation)

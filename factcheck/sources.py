@@ -304,6 +304,14 @@ def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
 
 
 def decode_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """(text, encoding) of a text file (see _decode_text); text of only spaces is empty."""
+    text, encoding = _decode_text(data, path, max_bytes)
+    if not text.strip():
+        raise SourceError("is empty: nothing to check", path=path)
+    return text, encoding
+
+
+def _decode_text(data: bytes, path: str, max_bytes: int) -> tuple[str, str]:
     """(text, encoding) of a text file: UTF-8; UTF-16 or UTF-32 with a byte-order mark, or
     UTF-16 without one when every other byte is NUL; else Windows-1252 (Latin-1), when the
     bytes are not UTF-8 but read as text. Binary data is a SourceError."""
@@ -317,8 +325,6 @@ def decode_text(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> tuple[str
             except UnicodeDecodeError as exc:
                 raise SourceError(f"is not valid {encoding.upper()} (it starts with that byte-order mark; "
                                   f"bad bytes at offset {exc.start + len(bom)})", path=path) from None
-            if not text.strip():
-                raise SourceError("is empty: nothing to check", path=path)
             return text, "" if encoding == "utf-8" else encoding
     if b"\x00" in data[:8192]:
         return _utf16_without_bom(data, path), "utf-16"

@@ -114,6 +114,15 @@ CASES = [
      2, r"src/manifest\.yaml:2: entry 'p': file '\.\./\.\./\.\./\.\./etc/passwd' is outside the manifest's folder"),
     ("manifest-absolute-path", {"src/manifest.yaml": "sources:\n  - id: h\n    file: /etc/hostname\n"}, {}, [], 2,
      r"src/manifest\.yaml:2: entry 'h': file '/etc/hostname' is outside the manifest's folder"),
+    # settings (TOML): the same promise
+    ("config-bad-line", {"factcheck.toml": 'fail_on = "error"\nrules = = 1\n'}, {}, [], 2,
+     r"factcheck\.toml:2:9: not valid TOML: Invalid value"),
+    ("config-5001-digits", {"factcheck.toml": "fail_on = " + "9" * 5001 + "\n"}, {}, [], 2,
+     r"factcheck\.toml: holds a value factcheck does not read \(Exceeds the limit"),
+    ("config-deep-nesting", {"factcheck.toml": "fail_on = " + "[" * 5000 + "\n"}, {}, [], 2,
+     r"factcheck\.toml: holds a value factcheck does not read"),
+    ("config-escape-in-value", {"factcheck.toml": 'fail_on = "\\u001b]0;x\\u0007"\n'}, {}, [], 2,
+     r"factcheck\.toml:1: setting 'fail_on' must be one of .*not '\\x1b\]0;x\\x07'"),
     # baselines
     ("baseline-impossible-expiry", {"base.yaml": baseline("expires: 2025-02-30")}, {}, ["--baseline", "base.yaml"], 2,
      r"base\.yaml:6:14: '2025-02-30' is not a real date"),
@@ -196,20 +205,26 @@ def test_an_unreadable_folder_is_named_and_the_rest_is_read(tmp_path, monkeypatc
         assert "CONFLICT" in result.stdout
 
 
-def test_an_unreadable_file_is_named(tmp_path, monkeypatch):
-    _setup(tmp_path, {"src/c.txt": "The Tallis Bridge opened in 1884."}, {})
+@pytest.mark.parametrize("name,message", [
+    ("src/c.txt", "src/c.txt: cannot be read: Permission denied"),
+    ("rules/r2.yaml", "rules/r2.yaml: cannot be read: Permission denied"),
+], ids=["source", "rule-file"])
+def test_an_unreadable_file_is_named(tmp_path, monkeypatch, name, message):
+    _setup(tmp_path, {name: RULE.replace("bridge-opening", "other") if name.endswith(".yaml") else
+                      "The Tallis Bridge opened in 1884."}, {})
     monkeypatch.chdir(tmp_path)
     real = Path.read_bytes
 
-    def read_bytes(self):
-        if self.name == "c.txt":
+    def read_bytes(self):  # as a file without read permission behaves (root ignores chmod)
+        if self.name == Path(name).name:
             raise PermissionError(13, "Permission denied", str(self))
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     result = CliRunner().invoke(main, CHECK, catch_exceptions=False)
-    assert result.exit_code == 2 and "src/c.txt: cannot be read: Permission denied" in result.stderr
-    assert "CONFLICT" in result.stdout
+    assert result.exit_code == 2 and message in result.stderr
+    if name.startswith("src"):
+        assert "CONFLICT" in result.stdout
 
 
 def test_a_pipe_among_the_sources_is_named_and_never_opened(tmp_path, monkeypatch):

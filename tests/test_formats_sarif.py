@@ -126,8 +126,10 @@ def test_artifacts_list_every_source_with_its_hash(records):
     ("src/a.txt", {"uri": "src/a.txt", "uriBaseId": "%SRCROOT%"}),
     ("src/b a#1.txt", {"uri": "src/b%20a%231.txt", "uriBaseId": "%SRCROOT%"}),
     ("{root}/sub/c.md", {"uri": "sub/c.md", "uriBaseId": "%SRCROOT%"}),
-    ("/elsewhere/c.md", {"uri": "file:///elsewhere/c.md"}),
-], ids=["relative", "escaped", "absolute-under-root", "absolute-elsewhere"])
+    ("/elsewhere/c.md", {"uri": "c.md", "uriBaseId": "ROOT1"}),
+    ("../up/c.md", {"uri": "c.md", "uriBaseId": "ROOT1"}),
+    ("./src/../src/a.txt", {"uri": "src/a.txt", "uriBaseId": "%SRCROOT%"}),
+], ids=["relative", "escaped", "absolute-under-root", "absolute-elsewhere", "climbing-out", "dotted"])
 def test_paths_become_relative_uris(tmp_path, path, expected):
     assert sarif.artifact_uri(path.format(root=tmp_path), tmp_path) == expected
 
@@ -136,3 +138,27 @@ def test_end_column_is_left_out_when_the_value_spans_lines():
     statement = {"quote": "opened in the\n1880s", "span": {"start": 10, "end": 19}, "column": 5}
     assert sarif._end_column(statement) is None
     assert sarif._end_column(dict(statement, quote="opened in the 1880s")) == 14
+
+
+def test_sources_outside_the_project_get_a_base_of_their_own_and_no_machine_path(tmp_path, monkeypatch):
+    import json
+
+    from conftest import build
+    from factcheck.check import run_check
+    from factcheck.records import report_records
+
+    outside = tmp_path / "shared" / "corpus"
+    build(tmp_path, {"shared/corpus/a.txt": "The Tallis Bridge opened in 1884.",
+                     "shared/other/b.txt": "The Tallis Bridge opened in 1890.",
+                     "project/rules/r.yaml": "rules:\n  - {id: r, question: \"When?\", subject: [Tallis Bridge], "
+                                             "cues: [opened], kind: year, severity: error}\n"})
+    monkeypatch.chdir(tmp_path / "project")
+    records = report_records(run_check([outside, "../shared/other"], ["rules"]))
+    log = sarif.sarif_log(records, root=tmp_path / "project")
+    text = json.dumps(log)
+    assert str(tmp_path) not in text and "file://" not in text
+    run = log["runs"][0]
+    uris = [a["location"] for a in run["artifacts"]]
+    assert uris == [{"uri": "a.txt", "uriBaseId": "ROOT1"}, {"uri": "b.txt", "uriBaseId": "ROOT2"}]
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%", "ROOT1", "ROOT2"}
+    assert "named 'corpus'" in run["originalUriBaseIds"]["ROOT1"]["description"]["text"]

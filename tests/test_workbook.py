@@ -195,7 +195,7 @@ def test_summary_counts_and_conflicts_first(bridge):
 
 
 @pytest.mark.parametrize("text", ["=1+1", "=HYPERLINK(\"http://x\",\"y\")", "+41 79 000", "-3", "@SUM(A1)", "#N/A",
-                                  "#DIV/0!"])
+                                  "#DIV/0!", "\t=1+1", "\r=1+1", "\uff1d1+1"])
 def test_text_that_looks_like_a_formula_stays_literal_everywhere(bridge, tmp_path, text):
     records, _, _ = bridge
     records = copy.deepcopy(records)

@@ -1,6 +1,8 @@
 """Text from sources is data: make it safe for a spreadsheet cell, visibly.
 
-A quote that starts with '=', '+', '-' or '@', or reads '#N/A', must stay literal
+A quote that starts with '=', '+', '-' or '@' (or their full-width forms), a tab or a
+carriage return (OWASP counts both: a CSV export drops them and leaves the formula),
+or reads '#N/A', must stay literal
 text: such cells are written as strings (never formulas or error values) and carry
 Excel's quote prefix, so they stay text even when a reviewer edits them. Characters
 XML 1.0 cannot hold become U+FFFD; text longer than a cell can hold is cut with a
@@ -13,7 +15,7 @@ from typing import NamedTuple
 
 CELL_LIMIT = 32767
 CUT_MARKER = " … [cut: {n} more characters]"
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"})
 _FORMULA_FIRST = frozenset(FORMULA_START)
 # XML 1.0 forbids these control characters and non-characters; lone surrogates cannot be encoded.

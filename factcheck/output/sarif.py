@@ -4,12 +4,15 @@ One run. Each rule is a reportingDescriptor; each finding a result located at it
 first statement (for a draft finding, the draft's own), with the other statements
 as related locations, the finding id as partial fingerprint and a suppression when
 an inline directive or a baseline silences it. Paths are relative URIs under
-`%SRCROOT%`, the folder factcheck ran in; columns count Unicode code points.
+`%SRCROOT%`, the folder factcheck ran in, or, for a file outside it, under a base of
+its own folder (ROOT1, …): never '..' out of a base, never a machine's absolute path.
+Columns count Unicode code points.
 See docs/formats.md for the full mapping.
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path, PurePath
 from urllib.parse import quote as percent_encode
 
@@ -33,15 +36,17 @@ def sarif_log(records: dict, root: Path | None = None) -> dict:
     descriptors = _descriptors(records)
     rule_index = {d["id"]: i for i, d in enumerate(descriptors)}
     documents = records["sources"] + records.get("drafts", [])
-    artifacts = [_artifact(s, root) for s in documents]
+    statement_paths = [st["path"] for f in records["findings"] for st in f["statements"]]
+    bases = Bases(root, [s["path"] for s in documents] + statement_paths)
+    artifacts = [_artifact(s, bases) for s in documents]
     artifact_index = {s["path"]: i for i, s in enumerate(documents)}
-    locate = lambda statement: _physical_location(statement, root, artifact_index)  # noqa: E731
+    locate = lambda statement: _physical_location(statement, bases, artifact_index)  # noqa: E731
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "factcheck", "version": records["tool"]["version"], "rules": descriptors}},
-            "originalUriBaseIds": {SRCROOT: {"description": {"text": "The folder factcheck was run in."}}},
+            "originalUriBaseIds": bases.described(),
             "columnKind": "unicodeCodePoints",
             "artifacts": artifacts,
             "invocations": [_invocation(records)],
@@ -122,8 +127,8 @@ def _suppression(suppressed: dict) -> dict:
     return suppression
 
 
-def _physical_location(statement: dict, root: Path, artifact_index: dict[str, int]) -> dict:
-    location = {"artifactLocation": _artifact_location(statement["path"], root, artifact_index.get(statement["path"]))}
+def _physical_location(statement: dict, bases: Bases, artifact_index: dict[str, int]) -> dict:
+    location = {"artifactLocation": _artifact_location(statement["path"], bases, artifact_index.get(statement["path"]))}
     region = {"startLine": statement["line"], "startColumn": statement["column"]}
     if statement.get("end_line"):  # exact, from the file's own positions
         region["endLine"], region["endColumn"] = statement["end_line"], statement["end_column"]
@@ -149,8 +154,8 @@ def _end_column(statement: dict) -> int | None:
     return statement["column"] + len(words)
 
 
-def _artifact(source: dict, root: Path) -> dict:
-    artifact = {"location": _artifact_location(source["path"], root), "roles": ["analysisTarget"]}
+def _artifact(source: dict, bases: Bases) -> dict:
+    artifact = {"location": _artifact_location(source["path"], bases), "roles": ["analysisTarget"]}
     if source.get("title"):
         artifact["description"] = {"text": source["title"]}
     if MIME_TYPES.get(source.get("format")):
@@ -161,22 +166,53 @@ def _artifact(source: dict, root: Path) -> dict:
     return artifact
 
 
-def _artifact_location(path: str, root: Path, index: int | None = None) -> dict:
-    location = artifact_uri(path, root)
+def _artifact_location(path: str, bases: Bases, index: int | None = None) -> dict:
+    location = bases.uri(path)
     if index is not None:
         location["index"] = index
     return location
 
 
-def artifact_uri(path: str, root: Path) -> dict:
-    """`{"uri", "uriBaseId"}` for a path under root; an absolute file URI otherwise."""
-    pure = PurePath(path)
-    if pure.is_absolute():
-        try:
-            pure = Path(pure).resolve().relative_to(root.resolve())
-        except (ValueError, OSError):
-            return {"uri": Path(pure).as_uri()}
-    return {"uri": percent_encode(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+class Bases:
+    """The uriBaseIds of a log: %SRCROOT% (the folder factcheck ran in) and, for files outside
+    it, one per folder holding them (ROOT1, ROOT2, … in path order), so no URI climbs out of
+    its base with '..' and no machine's absolute path is written into the log."""
+
+    def __init__(self, root: Path, paths=()) -> None:
+        self.root = root.resolve()
+        outside = sorted({str(folder) for folder in map(self._outside_folder, paths) if folder is not None})
+        self.ids = {folder: f"ROOT{n}" for n, folder in enumerate(outside, start=1)}
+
+    def _absolute(self, path: str) -> Path:
+        pure = PurePath(path.replace("\\", "/"))
+        return Path(os.path.normpath(pure if pure.is_absolute() else self.root / pure))
+
+    def _outside_folder(self, path: str) -> Path | None:
+        absolute = self._absolute(path)
+        return None if absolute.is_relative_to(self.root) else absolute.parent
+
+    def uri(self, path: str) -> dict:
+        absolute = self._absolute(path)
+        if absolute.is_relative_to(self.root):
+            base, relative = SRCROOT, absolute.relative_to(self.root)
+        else:
+            folder = str(absolute.parent)
+            base = self.ids.setdefault(folder, f"ROOT{len(self.ids) + 1}")
+            relative = PurePath(absolute.name)
+        return {"uri": percent_encode(relative.as_posix(), safe="/"), "uriBaseId": base}
+
+    def described(self) -> dict:
+        bases = {SRCROOT: {"description": {"text": "The folder factcheck was run in."}}}
+        for folder, base in sorted(self.ids.items(), key=lambda item: int(item[1][4:])):
+            bases[base] = {"description": {"text": f"A folder outside the one factcheck was run in, named "
+                                                   f"'{PurePath(folder).name}'."}}
+        return bases
+
+
+def artifact_uri(path: str, root: Path, bases: Bases | None = None) -> dict:
+    """`{"uri", "uriBaseId"}` for a path: relative to %SRCROOT% under root, else to its own
+    folder's base (see Bases)."""
+    return (bases or Bases(root, [path])).uri(path)
 
 
 def _invocation(records: dict) -> dict:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
+from . import terminal
+
 ORDER = ("conflict", "unparseable", "consistent", "single-source", "not-stated")
 COLORS = {"conflict": "31", "unparseable": "35", "consistent": "32", "single-source": "36", "not-stated": "2",
           "error": "31", "warning": "33", "info": "36"}
@@ -12,7 +14,8 @@ MAX_NAMES = 12  # sources named in one line
 
 
 def render(records: dict, color: bool = False) -> str:
-    paint = _painter(color)
+    colors = terminal.Colors()
+    paint = _painter(color, colors)
     summary = records["summary"]
     lines = [f"factcheck {records['tool']['version']}: {summary['sources']} source(s), {summary['rules']} rule(s)"
              + (f", {summary['drafts']} draft(s)" if records["drafts"] else ""), ""]
@@ -22,7 +25,7 @@ def render(records: dict, color: bool = False) -> str:
     lines.extend(_findings(records["findings"], paint))
     lines.extend(f"problem: {p}" for p in records["problems"])
     lines.append(_summary(records["summary"]))
-    return "\n".join(lines) + "\n"
+    return colors.finish("\n".join(lines) + "\n")  # the sources' control characters shown, not obeyed
 
 
 def _fact(fact: dict, paint) -> list[str]:
@@ -106,7 +109,7 @@ def _summary(summary: dict) -> str:
     return f"\nsources: {outcomes}; findings: {severities}{suppressed}"
 
 
-def _painter(color: bool):
+def _painter(color: bool, colors: terminal.Colors):
     if not color:
         return lambda text, key: text
-    return lambda text, key: f"\x1b[{COLORS.get(key, '0')}m{text}\x1b[0m"
+    return lambda text, key: colors.color(text, COLORS.get(key, "0"))

@@ -35,8 +35,8 @@ UNDATED = datetime(1980, 1, 1)  # document properties of a workbook whose run ha
 
 
 def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated: datetime | None = None,
-          generated_from: str = "given") -> None:
-    """Write the workbook to `path` atomically.
+          generated_from: str = "given", place=None) -> None:
+    """Write the workbook to `path` atomically (`place`, as for atomic.write_with, moves it there).
 
     `resolved`: decisions.Decision of findings that no longer occur; `generated`: the
     date of the run shown on the Summary and in the document properties (none: not shown).
@@ -68,7 +68,7 @@ def write(records: dict, path: str | Path, *, resolved: Iterable = (), generated
         book.properties.creator = "factcheck"
         book.properties.title = "factcheck discrepancy report"
         book.properties.created = book.properties.modified = (generated or UNDATED).replace(tzinfo=None, microsecond=0)
-        write_with(path, lambda handle: save(book, handle, context.streams))
+        write_with(path, lambda handle: save(book, handle, context.streams), place)
     finally:
         for stream in context.streams.values():
             stream.close()

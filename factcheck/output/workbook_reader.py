@@ -25,12 +25,15 @@ KNOWN = {c.name.casefold() for c in FIXED + columns(1, True) + RESOLVED_COLUMNS}
 STATEMENT_COLUMN = re.compile(r"(source|value|quote) \d+")  # as many as the widest finding had
 
 
-def read_ledger(path: str | Path) -> Ledger:
-    """Every decision in the workbook at `path`, current findings first."""
+def read_ledger(path: str | Path, data: bytes | None = None) -> Ledger:
+    """Every decision in the workbook at `path` (whose bytes, when given, are `data`), current
+    findings first."""
+    import io
+
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data) if data is not None else path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise _unreadable(path, error) from error
     try:
@@ -64,6 +67,7 @@ def _ledger(path: str, book) -> Ledger:
               if ID.casefold() in names and title not in (findings, resolved)]
     decisions: dict[str, Decision] = {}
     warnings: list[str] = []
+    dates = _DateCells(getattr(book, "epoch", None))
     for title, is_resolved in [(findings, False), (resolved, True)] + [(title, True) for title in others]:
         if title is None:
             continue
@@ -72,7 +76,7 @@ def _ledger(path: str, book) -> Ledger:
         if extra and not is_resolved:
             warnings.append(f"{path}: sheet '{title}': column(s) {', '.join(repr(n) for n in extra)} are not carried "
                             "over to the new workbook (only the decision columns are); copy them out first")
-        for decision in _rows(book[title], header, names, is_resolved, warnings, path):
+        for decision in _rows(book[title], header, names, is_resolved, warnings, path, dates):
             earlier = decisions.get(decision.finding)
             if earlier is None or (decision.made and not earlier.made):
                 decisions[decision.finding] = decision
@@ -96,7 +100,7 @@ def _header(sheet) -> tuple[int, dict[str, int]]:
     return 0, {}
 
 
-def _rows(sheet, header: int, names: dict[str, int], resolved: bool, warnings: list[str], path: str):
+def _rows(sheet, header: int, names: dict[str, int], resolved: bool, warnings: list[str], path: str, dates):
     def get(row, name):
         i = names.get(name.casefold())
         if i is None:  # a workbook of the first format
@@ -113,19 +117,39 @@ def _rows(sheet, header: int, names: dict[str, int], resolved: bool, warnings: l
             warnings.append(f"{path}: finding {finding}: status '{typed}' is not one of {', '.join(STATUSES)}; "
                             "kept as typed, it suppresses nothing")
             status = typed
-        expires = iso_date(get(row, EXPIRES))
+        expires = iso_date(dates(get(row, EXPIRES)))
         if expires is None:
             warnings.append(f"{path}: finding {finding}: Expires '{_text(get(row, EXPIRES))}' is not a date "
                             "(YYYY-MM-DD); ignored")
             expires = ""
-        date = iso_date(get(row, DATE))
+        date = iso_date(dates(get(row, DATE)))
         yield Decision(
             finding=finding, status=status, reviewer=_text(get(row, REVIEWER)), note=_text(get(row, NOTE)),
             date=_text(get(row, DATE)) if date is None else date, expires=expires,
             rule=_text(get(row, FACT)), type=_text(get(row, TYPE)), severity=_text(get(row, SEVERITY)),
             sources=tuple(s.strip() for s in _text(get(row, SOURCES)).split(",") if s.strip()),
-            message=_text(get(row, MESSAGE)), resolved_on=iso_date(get(row, RESOLVED_ON)) or "", resolved=resolved,
+            message=_text(get(row, MESSAGE)), resolved_on=iso_date(dates(get(row, RESOLVED_ON))) or "",
+            resolved=resolved,
         )
+
+
+class _DateCells:
+    """A date column's cell as a date: a date cell as it is, and a bare serial number (what
+    paste-values leaves of a date, 45778) counted from the workbook's epoch, as Excel and
+    LibreOffice show it once formatted as a date."""
+
+    FIRST, LAST = 1, 2958465  # 1900-01-01 and 9999-12-31 as serials
+
+    def __init__(self, epoch) -> None:
+        self.epoch = epoch
+
+    def __call__(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not self.FIRST <= value <= self.LAST:
+            return value
+        from openpyxl.utils.datetime import from_excel
+
+        converted = from_excel(value, self.epoch) if self.epoch else from_excel(value)
+        return converted.date() if hasattr(converted, "date") else converted
 
 
 def _norm(value) -> str:

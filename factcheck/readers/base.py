@@ -32,5 +32,9 @@ class TextBuilder:
             self._parts.append(separator)
             self._length += len(separator)
 
+    def at_break(self) -> bool:
+        """Whether the text so far is empty or ends with a line break."""
+        return not self._parts or self._parts[-1].endswith("\n")
+
     def build(self) -> Readable:
         return Readable("".join(self._parts), tuple(self._anchors))
