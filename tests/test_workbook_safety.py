@@ -178,12 +178,12 @@ def test_an_open_or_read_only_workbook_is_not_replaced(project, monkeypatch, loc
 
 
 def test_stale_temporary_files_of_killed_runs_are_removed(project):
-    report = project / "report.xlsx"
     old = time.time() - 3600
     dead = _dead_pid()
-    leftovers = [f".report.xlsx.k2j4h1_x.tmp", f".report.xlsx.{dead}.abcd1234.tmp",
+    leftovers = [".report.xlsx.k2j4h1_x.tmp", f".report.xlsx.{dead}.abcd1234.tmp",
                  f".report.xlsx.{dead}.00ff00ff.old.tmp"]
-    kept = [f".report.xlsx.{os.getppid()}.zzzz9999.tmp", ".other.xlsx.12345678.tmp", "report.xlsx.tmp"]
+    kept = [f".report.xlsx.{os.getppid()}.zzzz9999.tmp",  # a live process's: still being written
+            ".other.xlsx.12345678.tmp", "report.xlsx.tmp"]
     for name in leftovers + kept:
         (project / name).write_bytes(b"half a workbook")
         os.utime(project / name, (old, old))
