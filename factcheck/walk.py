@@ -2,9 +2,9 @@
 
 Sources and rule folders are walked the same way: a folder that cannot be listed, a
 symbolic link to nothing or to itself (a loop), a pipe or device file: each is one
-`Unreadable(path, why)`, and every other file is still found. Symbolic links to files
-are followed; links to folders are not (as with Path.rglob), so a link back up the tree
-cannot make a walk endless.
+`Unreadable(path, why)`, and every other file is still found. Symbolic links are followed,
+to files and to folders; a link to a folder walked already (a link back up the tree, or
+a second link to one folder) is named instead, so no walk is endless or reads a file twice.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def walk(folder: str, wanted: Callable[[str], bool] = lambda name: True, hidden:
     found: list[tuple[tuple[str, ...], str]] = []
     unreadable: list[Unreadable] = []
     pending = [(str(folder), ())]
+    walked = {os.path.realpath(folder)}
     while pending:
         path, parts = pending.pop()
         try:
@@ -46,7 +47,20 @@ def walk(folder: str, wanted: Callable[[str], bool] = lambda name: True, hidden:
             if entry.name.startswith(".") and not hidden:
                 continue
             kind, why = entry_kind(entry.path)
-            if kind == "folder" and not entry.is_symlink():
+            if kind == "folder" and entry.is_symlink():
+                real = os.path.realpath(entry.path)
+                if real in walked or any(real == w or w.startswith(real + os.sep) for w in walked):
+                    unreadable.append(Unreadable(entry.path, f"is a link to a folder read already ({real}): not "
+                                                             "read twice"))
+                else:
+                    walked.add(real)
+                    pending.append((entry.path, parts + (entry.name,)))
+            elif kind == "folder":
+                real = os.path.realpath(entry.path)
+                if real in walked:
+                    unreadable.append(Unreadable(entry.path, "is a folder read already, through a link: not read twice"))
+                    continue
+                walked.add(real)
                 pending.append((entry.path, parts + (entry.name,)))
             elif kind == "file" and wanted(entry.name):
                 found.append((parts + (entry.name,), entry.path))

@@ -244,3 +244,22 @@ def test_a_pipe_named_by_the_manifest_is_never_opened(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, CHECK, catch_exceptions=False)
     assert result.exit_code == 2 and "src/.pipe: is a pipe, not a file" in result.stderr
+
+
+def test_a_link_to_a_folder_is_read_and_a_link_back_up_is_named(tmp_path):
+    """A linked folder's files are sources like the others; a link back up the tree (or to a
+    folder read already) is named, never walked again."""
+    from factcheck.walk import walk
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("b")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("a")
+    (tmp_path / "src" / "more").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "src" / "again").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "src" / "up").symlink_to(tmp_path)
+    found = walk(str(tmp_path / "src"))
+    assert sorted(rel for rel, _ in found.files) in (["a.txt", "again/b.txt"], ["a.txt", "more/b.txt"])
+    named = sorted(path.rsplit("/", 1)[1] for path, _ in found.unreadable)
+    assert named in (["again", "up"], ["more", "up"])
+    assert all("read already" in why for _, why in found.unreadable)

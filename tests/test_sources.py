@@ -168,15 +168,15 @@ def test_empty_folder_is_a_problem(workspace, tmp_path):
 
 
 def test_folders_are_listed_like_rglob_and_links_read_once(workspace):
-    """Hidden files and folders and READMEs are skipped, links to folders are not
-    followed, and a link to a file already read is not read again."""
+    """Hidden files and folders and READMEs are skipped, a link to a folder is read like a
+    folder, and a link to a file already read is not read again."""
     ws = workspace({"src/b/one.txt": "One.", "src/a.txt": "A.", "src/.hidden/h.txt": "H.", "src/.h.txt": "H.",
                     "src/README.md": "Readme.", "elsewhere/far.txt": "Far.", "src/c/two.md": "Two."})
     (ws / "src" / "linked").symlink_to(ws / "elsewhere", target_is_directory=True)
     (ws / "src" / "z.txt").symlink_to(ws / "src" / "a.txt")
     loaded = load_sources([ws / "src", ws / "src" / "b" / ".." / "a.txt"])
     assert not loaded.problems
-    assert [d.source.id for d in loaded.documents] == ["a", "b/one", "c/two"]
+    assert [d.source.id for d in loaded.documents] == ["a", "b/one", "c/two", "linked/far"]
 
 
 NAMES = ["a.txt", "b.", "x.tar.gz", "noext", "sub/c.md", "sub/deeper/e.HTML", "sub/sp ace.txt", "sub/a.txt",
