@@ -7,6 +7,7 @@ misspelt `tolerence` silently ignored would change results without a word.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from pathlib import Path
 
@@ -313,9 +314,12 @@ def _relative_tolerance(kind, value, path, node, rule_id) -> float:
 
 def _tolerance(kind, value, path, node, rule_id) -> float:
     try:
-        return float(kind.tolerance(value))
-    except (ValueError, TypeError) as exc:
+        tolerance = float(kind.tolerance(value))
+    except (ValueError, TypeError, OverflowError) as exc:
         _fail(path, node, rule_id, f"key 'tolerance': {exc}")
+    if not math.isfinite(tolerance):
+        _fail(path, node, rule_id, f"key 'tolerance': {value!r} is too large to compare")
+    return tolerance
 
 
 def _severity(value, path, node, rule_id) -> Severity:
@@ -337,6 +341,8 @@ def _expected(kind, value, path, node, rule_id, values=()) -> Expected | None:
         else kind.parse(raw)
     if parsed is None:
         _fail(path, node, rule_id, f"key 'expected.value': '{value.get('value')}' is not a {kind.NAME} value")
+    if any(end is not None and not math.isfinite(end) for end in (parsed.low, parsed.high)):
+        _fail(path, node, rule_id, f"key 'expected.value': '{value.get('value')}' is too large to compare")
     reference = value.get("reference")
     return Expected(parsed, None if reference is None else str(reference))
 

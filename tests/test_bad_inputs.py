@@ -70,6 +70,8 @@ CASES = [
     ("rule-1e400-whole-number", {"rules/r.yaml": rule_with("subject_window: 1e400")}, {}, [], 2,
      r"rules/r\.yaml:7:21: rule 'bridge-opening': key 'subject_window' must be a whole number from 0 to 20, "
      r"not '1e400'"),
+    ("rule-duration-overflow", {"rules/r.yaml": rule_with("expected: 1e308").replace("kind: year", "kind: duration")},
+     {}, [], 2, r"rules/r\.yaml:7:15: rule 'bridge-opening': key 'expected.value': '1e308' is too large to compare"),
     ("rule-float-overflow", {"rules/r.yaml": rule_with("tolerance: 1.0e+400")}, {}, [], 2,
      r"rules/r\.yaml:7:16: '1\.0e\+400' is not a finite number"),
     ("rule-impossible-date", {"rules/r.yaml": rule_with("description: 2024-02-30")}, {}, [], 2,
