@@ -190,7 +190,8 @@ def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[
 @dataclass(frozen=True)
 class _CueAnchors:
     """Each cue's content keys, filed under one of them, so a sentence is only tested against
-    the cues its words can start; and the first four letters of every such key."""
+    the cues its words can start; and the first four letters of every word that can stand
+    for such a key (`words.surface_starts`: "took" for take)."""
 
     stems: frozenset[str]
     by_key: dict[str, tuple[tuple[int, frozenset[str]], ...]]
