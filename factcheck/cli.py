@@ -348,6 +348,11 @@ def list_rules(paths, sources, only_rules) -> None:
 
         for message in shared_values(result.facts):
             echo(f"warning: {message}", err=True)
+        from .rule_lint import generic_cues
+        from .sources import load_sources
+
+        for message in generic_cues(loaded, load_sources(list(sources)).documents):
+            echo(f"warning: {message}", err=True)
 
 
 @rules.command("kinds")

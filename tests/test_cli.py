@@ -308,6 +308,16 @@ def test_rules_list_warns_about_rules_that_take_the_same_values(workspace):
     assert "warning" not in result.stderr
 
 
+def test_rules_list_warns_about_a_cue_in_most_sentences(workspace):
+    rule = RULE.format(severity="error").replace("cues: [opened]", "cues: [opened, bridge]")
+    filler = " ".join(f"The bridge carried {n} carts on day {n}." for n in range(30))
+    ws = workspace({"rules/r.yaml": rule, "src/a.txt": "The Tallis Bridge opened in 1884. " + filler,
+                    "src/b.txt": "The Tallis Bridge opened in 1890. " + filler})
+    result = CliRunner().invoke(main, ["rules", "list", str(ws / "rules"), "--sources", str(ws / "src")])
+    warnings = [line for line in result.stderr.splitlines() if "stands in" in line]
+    assert len(warnings) == 1 and "cue 'bridge' stands in 100% of the sources' sentences" in warnings[0], result.stderr
+
+
 EXAMPLES = RULE.format(severity="error") + """    examples:
       - text: "The Tallis Bridge opened in 1884."
         value: 1884
