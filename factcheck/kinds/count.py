@@ -2,7 +2,8 @@
 
 Reads
     "403", "1,500", "ten", "thirty-nine", "twenty-one", "a dozen", "half a dozen",
-    "two hundred", "21 million", "1.5 million" (decimals only with a scale word);
+    "two hundred", "21 million", "1.5 million" (decimals only with a scale word),
+    "a single dose" (1; not "a single day", a duration, nor "a single-center study");
     ranges "4-6", "4–6", "three to six", "one or two", "15 or 20", "9 through 14",
     "between 2 and 3";
     any qualifier of `factcheck.kinds.qualifiers` before it ("at least two",
@@ -104,17 +105,23 @@ _PRONOUN_BEFORE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\blittle|\bloved|\bt
 _PRONOUN_AFTER = re.compile(r"^(?:\s+another\b|['’]s\b|\s+of\s+(?:these|those|them|us|you|its|their|the|my|our|his|her|your|\d))",
                             re.IGNORECASE)  # "one of these products", "one of the reactors": one picked out, not a count
 _PHONE = re.compile(r"\d{3}\s*[-–]\s*\d{4}")
-QUICK = HAS_NUMBER  # public: a document's sentences without a match hold no count
+QUICK = re.compile(HAS_NUMBER.pattern + r"|\bsingle\b", re.IGNORECASE)  # public: no match, no count
+_SINGLE = re.compile(r"(?<![\w-])(?P<a>(?:a|one)\s+single)(?=\s+[^\W\d_]{3,})", re.IGNORECASE)  # "a single dose": 1
 
 
 def find(text: str, claimed: list[Found] | None = None) -> list[Found]:
     """Every count in the text, in order, leaving other kinds' numbers alone (`claimed`: the
     ages and percentages of the text, when the caller has read them already)."""
-    if not HAS_NUMBER.search(text):
+    if not QUICK.search(text):
         return []
     found: list[Found] = []
     for match in _PATTERN.finditer(text):
         found.extend(_read(match))
+    singles = [_found(m.group("a"), m.start("a"), m.end("a"), 1, 1, None, "exact") for m in _SINGLE.finditer(text)
+               if not MEASURE_AFTER.match(text, m.end("a"))]  # "a single day" is a duration
+    if singles:
+        found = sorted(found + [s for s in singles if all(s.span.end <= f.span.start or s.span.start >= f.span.end
+                                                          for f in found)], key=lambda f: f.span.start)
     if not found:
         return found
     if claimed is None:
