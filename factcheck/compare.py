@@ -217,7 +217,7 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
             said_by.setdefault(m.source, []).append(m)
         if fact.disputed:
             statements = tuple(fact.statements[k] for k in fact.disputed)
-            values = _listing(list(statements), lambda m: f"{m.source}: {describe(m.value)}")
+            values = _distinct_listing(statements, lambda m: f"{m.source}: {describe(m.value)}")
             severity, note = rule.severity, ""
             if not _strongly_disputed(fact):
                 severity, note = Severity(max(Severity.INFO, rule.severity - 1)), WEAK_NOTE
@@ -241,6 +241,17 @@ def _listing(items: list, text, limit: int = 12) -> str:
     (only the items shown are put into words: a conflict may involve thousands)."""
     shown = "; ".join(text(item) for item in items[:limit])
     return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _distinct_listing(items, text, limit: int = 12) -> str:
+    """Like `_listing`, each text once: a source saying "1995" twice is "healthdigest: 1995"."""
+    shown: dict[str, None] = {}
+    for n, item in enumerate(items):
+        shown.setdefault(text(item))
+        if len(shown) == limit:
+            rest = len({text(i) for i in items[n + 1:]} - shown.keys()) if len(items) <= 10 * limit else len(items) - n - 1
+            return "; ".join(shown) + (f"; and {rest} more" if rest else "")
+    return "; ".join(shown)
 
 
 STRONG_SHARE = 0.5  # a statement scoring at least half the fact's best is strongly stated

@@ -396,3 +396,11 @@ def test_a_category_rule_needs_its_values(workspace):
     ws = workspace({"rules/r.yaml": CATEGORY.replace("    values: [Schedule I, Schedule II, {name: Schedule III, aliases: [CIII]}]\n", "")})
     with pytest.raises(RuleFileError, match="kind 'category' needs 'values'"):
         load_rules([ws / "rules"])
+
+
+def test_a_conflict_names_each_source_and_value_once(workspace):
+    report, fact = run(workspace, BRIDGE, {
+        "a": "The Tallis Bridge opened in 1884. Crowds saw the Tallis Bridge opened in 1884 by the mayor.",
+        "b": "The Tallis Bridge opened in 1890."})
+    (finding,) = [f for f in report.findings if f.type is FindingType.CONFLICT]
+    assert finding.message.startswith("sources disagree on bridge-opening: a: 1884; b: 1890"), finding.message
