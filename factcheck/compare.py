@@ -217,7 +217,7 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
             said_by.setdefault(m.source, []).append(m)
         if fact.disputed:
             statements = tuple(fact.statements[k] for k in fact.disputed)
-            values = _distinct_listing(statements, lambda m: f"{m.source}: {describe(m.value)}")
+            values = _listing(statements, lambda m: f"{m.source}: {describe(m.value)}")
             severity, note = rule.severity, ""
             if not _strongly_disputed(fact):
                 severity, note = Severity(max(Severity.INFO, rule.severity - 1)), WEAK_NOTE
@@ -236,21 +236,15 @@ def findings(facts: Iterable[Fact]) -> list[Finding]:
     return result
 
 
-def _listing(items: list, text, limit: int = 12) -> str:
-    """'a; b; c' for a message, cut after `limit` items with a count of the rest
-    (only the items shown are put into words: a conflict may involve thousands)."""
-    shown = "; ".join(text(item) for item in items[:limit])
-    return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _distinct_listing(items, text, limit: int = 12) -> str:
-    """Like `_listing`, each text once: a source saying "1995" twice is "healthdigest: 1995"."""
+def _listing(items, text, limit: int = 12) -> str:
+    """'a; b; c' for a message, each text once (a source saying "1995" twice is
+    "healthdigest: 1995"), cut after `limit` texts with a count of the statements left (only
+    those shown are put into words: a conflict may involve thousands)."""
     shown: dict[str, None] = {}
     for n, item in enumerate(items):
         shown.setdefault(text(item))
-        if len(shown) == limit:
-            rest = len({text(i) for i in items[n + 1:]} - shown.keys()) if len(items) <= 10 * limit else len(items) - n - 1
-            return "; ".join(shown) + (f"; and {rest} more" if rest else "")
+        if len(shown) == limit and n + 1 < len(items):
+            return "; ".join(shown) + f"; and {len(items) - n - 1} more"
     return "; ".join(shown)
 
 

@@ -28,7 +28,7 @@ from .analysis.document import AnalysedDocument
 from .analysis.subjects import SubjectCatalog
 from .analysis.words import Spelling
 from .matching.decide import Scorer, decide, set_aside_weak
-from .matching.evidence import DocumentObservations, observe as observe_document
+from .matching.evidence import CueIndex, DocumentObservations, cue_index, observe as observe_document
 from .matching.profile import RuleProfile, profile
 from .model import Document, Mention, Rule
 from .segment import split_sentences
@@ -42,6 +42,7 @@ class Prepared:
     profiles: tuple[RuleProfile, ...]
     catalog: SubjectCatalog
     spelling: Spelling  # the rules' cue and question words, for typo tolerance
+    cues: CueIndex | None  # where the rules' cues may stand in a text
 
 
 def prepare(rules: Iterable[Rule]) -> Prepared:
@@ -52,8 +53,9 @@ def prepare(rules: Iterable[Rule]) -> Prepared:
 def _prepare(rules: tuple[Rule, ...]) -> Prepared:
     words = [p for r in rules for p in (*r.cues, r.question, *r.require, *r.exclude)]
     threshold = max(80.0, min((r.cue_threshold for r in rules), default=88.0))  # the most tolerant rule's, not below 80
-    return Prepared(rules, tuple(profile(r) for r in rules), SubjectCatalog.of(r.subject for r in rules),
-                    Spelling(words, threshold))
+    profiles = tuple(profile(r) for r in rules)
+    return Prepared(rules, profiles, SubjectCatalog.of(r.subject for r in rules), Spelling(words, threshold),
+                    cue_index(profiles))
 
 
 def analyse(document: Document, prepared: Prepared) -> AnalysedDocument:
@@ -65,7 +67,7 @@ def analyse(document: Document, prepared: Prepared) -> AnalysedDocument:
 
 def observe(document: Document, prepared: Prepared, everything: bool = False) -> DocumentObservations:
     """Everything one document offers every rule (`everything`: the evidence-less too, for explain)."""
-    return observe_document(analyse(document, prepared), list(prepared.profiles), everything)
+    return observe_document(analyse(document, prepared), list(prepared.profiles), everything, prepared.cues)
 
 
 def scorer(observed: Iterable[DocumentObservations], prepared: Prepared) -> Scorer:

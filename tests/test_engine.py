@@ -41,6 +41,13 @@ def said(fact) -> dict[str, list[str]]:
 BRIDGE = rule_yaml(id="bridge-opening", subject="[Tallis Bridge, the bridge]", cues="[opened, opening, inaugurated]",
                    kind="year")
 
+ZORVEX_USERS = rule_yaml(id="zorvex-users", question="'How many people take Zorvex?'", subject="[Zorvex]",
+                         cues="[people, take]", kind="count", tolerance="10%")
+ZORVEX_GENERIC = rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
+                           cues="[generic, on sale]", kind="date")
+ZORVEX_MYALGIA = rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
+                           cues="[myalgia, muscle pain]", kind="percent")
+
 CASES = [
     (
         "years that differ conflict",
@@ -218,24 +225,21 @@ CASES = [
     ),
     (
         "a relative tolerance lets large counts agree within a share of their size",
-        rule_yaml(id="zorvex-users", question="'How many people take Zorvex?'", subject="[Zorvex]",
-                  cues="[people, take]", kind="count", tolerance="10%"),
+        ZORVEX_USERS,
         {"a": "About 300 million people take Zorvex.", "b": "Some 320 million people take Zorvex."},
         {"a": ["About 300 million"], "b": ["Some 320 million"]},
         Outcome.CONSISTENT,
     ),
     (
         "a relative tolerance still tells apart counts further apart",
-        rule_yaml(id="zorvex-users", question="'How many people take Zorvex?'", subject="[Zorvex]",
-                  cues="[people, take]", kind="count", tolerance="10%"),
+        ZORVEX_USERS,
         {"a": "About 1.8 million people take Zorvex.", "b": "Some 1.3 million people take Zorvex."},
         {"a": ["About 1.8 million"], "b": ["Some 1.3 million"]},
         Outcome.CONFLICT,
     ),
     (
         "a day named without its year takes the year named before it",
-        rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
-                  cues="[generic, on sale]", kind="date"),
+        ZORVEX_GENERIC,
         {"a": "Nov. 29, 2011 -- Zorvex, the best-selling pill, will be on sale in generic form starting Nov. 30.",
          "b": "The patent ran out in 2011.\n\nOn November 30 of that year, generic Zorvex went on sale.",
          "c": "Generic Zorvex went on sale on November 30, 2011."},
@@ -244,8 +248,7 @@ CASES = [
     ),
     (
         "a day without a year and no year before it is not read",
-        rule_yaml(id="zorvex-generic", question="'When did generic Zorvex go on sale?'", subject="[Zorvex]",
-                  cues="[generic, on sale]", kind="date"),
+        ZORVEX_GENERIC,
         {"a": "Generic Zorvex went on sale on November 30."},
         {},
         Outcome.UNPARSEABLE,
@@ -261,8 +264,7 @@ CASES = [
     ),
     (
         "a table's bare numbers under a percentage header are percentages",
-        rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
-                  cues="[myalgia, muscle pain]", kind="percent"),
+        ZORVEX_MYALGIA,
         {"a": """
               Zorvex side effects
 
@@ -284,8 +286,7 @@ CASES = [
     ),
     (
         "a table's bare numbers without a percentage header are not",
-        rule_yaml(id="zorvex-myalgia", question="'How often does Zorvex cause myalgia?'", subject="[Zorvex]",
-                  cues="[myalgia, muscle pain]", kind="percent"),
+        ZORVEX_MYALGIA,
         {"a": """
               Zorvex side effects
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from types import ModuleType
 from typing import Protocol
 
@@ -75,19 +76,16 @@ LIMIT_KINDS = frozenset({"age"})
 SETTLING_KINDS = frozenset({"age", "category"})
 
 
-_LOWER_QUICK: dict[str, re.Pattern[str] | None] = {}
-
-
+@lru_cache(maxsize=None)
 def quick_on_lower_case(name: str) -> re.Pattern[str] | None:
     """A kind's `QUICK` pattern for text already in lower case, without IGNORECASE, which makes
     Python's `re` two to three times slower on these alternations; None when the pattern
     spells a capital letter itself (it would then miss on lower-case text)."""
-    if name not in _LOWER_QUICK:
-        quick = get(name).QUICK
-        letters = re.sub(r"\\.", "", quick.pattern)  # escapes (\d, \W, \S) are not letters
-        _LOWER_QUICK[name] = (re.compile(quick.pattern, quick.flags & ~re.IGNORECASE)
-                              if quick.flags & re.IGNORECASE and letters == letters.lower() else None)
-    return _LOWER_QUICK[name]
+    quick = get(name).QUICK
+    letters = re.sub(r"\\.", "", quick.pattern)  # escapes (\d, \W, \S) are not letters
+    if quick.flags & re.IGNORECASE and letters == letters.lower():
+        return re.compile(quick.pattern, quick.flags & ~re.IGNORECASE)
+    return None
 
 
 def unit_matches(kind: str, rule_unit: str, value_unit: str) -> bool:

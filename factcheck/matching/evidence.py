@@ -40,7 +40,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import kinds
 from ..analysis.clauses import Clause, clause_at
@@ -107,8 +106,10 @@ class DocumentObservations:
     unread: tuple[Unread, ...] = ()
 
 
-def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool = False) -> DocumentObservations:
-    """Every rule's observations in one document (`everything`: keep those without evidence too)."""
+def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool = False,
+            cues: CueIndex | None = None) -> DocumentObservations:
+    """Every rule's observations in one document (`everything`: keep those without evidence
+    too; `cues`: the rules' `cue_index`, made once per run, else made here)."""
     by_kind: dict[str, list[RuleProfile]] = {}
     for p in profiles:
         for kind in (p.rule.kind, *p.also_kinds):
@@ -119,7 +120,7 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     unread: list[Unread] = []
     counts: Counter = Counter()
     sentences = 0
-    cued = _cued_sentences(doc, [p for p in profiles if p.cues])
+    cued = _cued_sentences(doc, cues if cues is not None else cue_index(profiles))
     holding = set().union(*(doc.holding(kind) for kind in by_kind)) if by_kind else set()
     reach = max((p.rule.subject_window for p in profiles), default=0)
     near = doc.near_subjects(reach)
@@ -153,23 +154,47 @@ def observe(doc: AnalysedDocument, profiles: list[RuleProfile], everything: bool
     return DocumentObservations(doc.document.source.id, tuple(found), counts, sentences, tuple(unread))
 
 
-def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[int, list[RuleProfile]]:
-    """The sentences that may hold a whole cue of some rule, with those rules: one pass of one
-    pattern over the whole text finds the words that start like a cue word (its key's first
-    four letters); a sentence is kept for a rule when every word of one of its cues is there,
-    by key (a misspelling of a rule word counts, as in `Words`). Word order is checked later."""
-    if not profiles:
+@dataclass(frozen=True)
+class CueIndex:
+    """The rules' cues made ready to find, once per run: each cue's content keys, filed under
+    one of them, so a sentence is only tested against the cues its words can start; and one
+    pattern for every word that can stand for such a key (its first four letters, from
+    `words.surface_starts`: "took" for take), for lower-case text and for any case."""
+
+    profiles: tuple[RuleProfile, ...]  # the rules with cues
+    by_key: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+    lower_case: re.Pattern[str]
+    any_case: re.Pattern[str]
+
+
+def cue_index(profiles) -> CueIndex | None:
+    """The index of the cues of `profiles` (None when no rule has one)."""
+    cued = tuple(p for p in profiles if p.cues)
+    by_key: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for n, p in enumerate(cued):
+        for cue in {frozenset(c.content) for c in p.cues if c.content}:
+            by_key.setdefault(min(cue), []).append((n, cue))
+    stems = {s for cues in by_key.values() for _, cue in cues for k in cue for s in surface_starts(k)}
+    if not stems:
+        return None
+    body = r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + \
+        r")[^\W_]*(?:['’][^\W_]+)*"  # every word starting with a stem, whole (as `words.WORD` cuts it)
+    return CueIndex(cued, {k: tuple(c) for k, c in by_key.items()}, re.compile(body), re.compile(body, re.IGNORECASE))
+
+
+def _cued_sentences(doc: AnalysedDocument, index: CueIndex | None) -> dict[int, list[RuleProfile]]:
+    """The sentences that may hold a whole cue of some rule, with those rules: one pass of the
+    index's pattern over the whole text finds the words that start like a cue word; a
+    sentence is kept for a rule when every word of one of its cues is there, by key (a
+    misspelling of a rule word counts, as in `Words`). Word order is checked later."""
+    if index is None:
         return {}
-    anchored = _cue_anchors(tuple(profiles))
-    if not anchored:
-        return {}
-    pattern = _stem_pattern(tuple(sorted(anchored.stems)))
     starts, ends = doc.sentences.starts, doc.sentences.ends
     spelling = doc.spelling
     seen: dict[int, set[str]] = {}
-    lower = doc.lower_text
-    for match in (pattern if lower is not None else _stem_pattern_any_case(pattern)).finditer(
-            lower if lower is not None else doc.document.text):
+    lower = doc.lower_text  # the case-sensitive pattern on lower-case text: IGNORECASE is slow
+    matches = index.lower_case.finditer(lower) if lower is not None else index.any_case.finditer(doc.document.text)
+    for match in matches:
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < ends[i]:
             word = match.group()
@@ -181,55 +206,10 @@ def _cued_sentences(doc: AnalysedDocument, profiles: list[RuleProfile]) -> dict[
                     keys.add(spelling[meant])
     found: dict[int, list[RuleProfile]] = {}
     for i, present in seen.items():
-        hit = {n for word_key in present for n, cue in anchored.by_key.get(word_key, ()) if cue <= present}
+        hit = {n for word_key in present for n, cue in index.by_key.get(word_key, ()) if cue <= present}
         if hit:
-            found[i] = [profiles[n] for n in sorted(hit)]
+            found[i] = [index.profiles[n] for n in sorted(hit)]
     return found
-
-
-@dataclass(frozen=True)
-class _CueAnchors:
-    """Each cue's content keys, filed under one of them, so a sentence is only tested against
-    the cues its words can start; and the first four letters of every word that can stand
-    for such a key (`words.surface_starts`: "took" for take)."""
-
-    stems: frozenset[str]
-    by_key: dict[str, tuple[tuple[int, frozenset[str]], ...]]
-
-
-_ANCHORS: dict[tuple[int, ...], tuple[tuple[RuleProfile, ...], _CueAnchors | None]] = {}
-
-
-def _cue_anchors(profiles: tuple[RuleProfile, ...]) -> _CueAnchors | None:
-    """Worked out once per set of rules (profiles hold dicts: kept by identity, with them)."""
-    ids = tuple(map(id, profiles))
-    kept = _ANCHORS.get(ids)
-    if kept is None:
-        if len(_ANCHORS) >= 8:
-            _ANCHORS.clear()
-        kept = _ANCHORS[ids] = (profiles, _anchors(profiles))
-    return kept[1]
-
-
-def _anchors(profiles: tuple[RuleProfile, ...]) -> _CueAnchors | None:
-    by_key: dict[str, list[tuple[int, frozenset[str]]]] = {}
-    for n, p in enumerate(profiles):
-        for cue in {frozenset(c.content) for c in p.cues if c.content}:
-            by_key.setdefault(min(cue), []).append((n, cue))
-    stems = frozenset(s for cues in by_key.values() for _, cue in cues for k in cue for s in surface_starts(k))
-    return _CueAnchors(stems, {k: tuple(c) for k, c in by_key.items()}) if stems else None
-
-
-@lru_cache(maxsize=64)
-def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
-    """Every word starting with one of the stems, whole (as `words.WORD` cuts it)."""
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-                      + r")[^\W_]*(?:['’][^\W_]+)*")  # for lower-case text: IGNORECASE is slow
-
-
-@lru_cache(maxsize=64)
-def _stem_pattern_any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, re.IGNORECASE)
 
 
 def _unread(doc: AnalysedDocument, index: int, profiles: list[RuleProfile], valued_kinds) -> list[Unread]:
